@@ -1,0 +1,55 @@
+"""Forms of the kernel: the default action form and the queue filter."""
+
+from django import forms
+
+from .lampiran import LampiranField
+
+
+class _AksiFormMixin:
+    """What every action form has: ``versi`` (the version the user saw, so a stale page cannot
+    overwrite someone else's step), a note (required, and called the reason, for returns) and an
+    optional scan."""
+
+    def __init__(self, *args, aksi=None, objek=None, pengguna=None, **kwargs):
+        self.aksi = aksi
+        self.objek = objek
+        self.pengguna = pengguna
+        super().__init__(*args, **kwargs)
+        self.fields["versi"] = forms.IntegerField(widget=forms.HiddenInput)
+        self.fields["catatan"] = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+        self.fields["lampiran"] = LampiranField(label="Lampiran (opsional)", required=False)
+        if aksi is not None and aksi.wajib_catatan:
+            f = self.fields["catatan"]
+            f.required = True
+            f.label = "Alasan"
+            f.help_text = "Tuliskan apa yang kurang atau harus diperbaiki; penerima akan membacanya."
+            f.error_messages["required"] = "Alasan wajib diisi."
+
+    def data_aksi(self) -> dict:
+        """Cleaned data handed to the transition: everything but the kernel's and the model's fields."""
+        model_fields = getattr(getattr(self, "_meta", None), "fields", None) or ()
+        lewati = {"versi", "catatan", "lampiran", *model_fields}
+        return {k: v for k, v in self.cleaned_data.items() if k not in lewati}
+
+    def daftar_lampiran(self) -> list:
+        berkas = self.cleaned_data.get("lampiran")
+        return [(berkas, "Lampiran aksi")] if berkas else []
+
+
+class AksiForm(_AksiFormMixin, forms.Form):
+    """The default action form. Subclass it to ask for the data a step needs."""
+
+
+class AksiModelForm(_AksiFormMixin, forms.ModelForm):
+    """An action form that edits fields of the record; they are saved with the transition."""
+
+
+class AntrianFilterForm(forms.Form):
+    q = forms.CharField(label="Cari", required=False, widget=forms.TextInput(attrs={"placeholder": "Kode lacak, NIK atau nama"}))
+    status = forms.ChoiceField(label="Status", required=False)
+
+    def __init__(self, *args, status_choices=(), extra_fields=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Semua status"), *status_choices]
+        for nama, f in (extra_fields or {}).items():
+            self.fields[nama] = f

@@ -1,0 +1,264 @@
+"""The workflow kernel's models (DESIGN.md, "The workflow kernel").
+
+``Proses`` is the abstract base of every process record in the business apps. Each subclass
+declares ``status = FSMField(...)`` and its transitions with ``permission=peran(...)``; the kernel
+(services, views) enforces the permission, saves with optimistic locking and writes one
+``RiwayatStatus`` row per transition in the same database transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, FSMFieldMixin
+
+from .kode import buat_kode_lacak, buat_pin
+
+
+class Proses(ConcurrentTransitionMixin, models.Model):
+    """Base of every process record: tracking code, PIN, version, time in state, due date.
+
+    Subclasses set:
+    - ``status = FSMField(choices=..., default=..., protected=True)``;
+    - ``KODE_PROSES`` (the step of the map, e.g. "P.4.1.2") and ``STATUS_AKHIR`` (final states);
+    - optionally ``PERAN_LIHAT``: roles that may open every record without acting on it.
+    """
+
+    KODE_PROSES = ""
+    STATUS_AKHIR: frozenset[str] = frozenset()
+    PERAN_LIHAT: tuple[str, ...] = ()
+
+    kode_lacak = models.CharField("kode lacak", max_length=14, unique=True, editable=False, default=buat_kode_lacak)
+    # Printed on the tanda terima and asked on the public status page (as e-Kitir's PIN). Kept so
+    # that the receipt can be reprinted; guesses are rate-limited and compared in constant time.
+    pin = models.CharField("PIN", max_length=6, default=buat_pin, editable=False)
+    versi = models.PositiveIntegerField(default=0, editable=False)
+    dibuat_pada = models.DateTimeField("diajukan pada", default=timezone.now, db_index=True, editable=False)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="dicatat oleh",
+    )
+    status_sejak = models.DateTimeField("status sejak", default=timezone.now, editable=False)
+    tenggat = models.DateField("tenggat", null=True, blank=True, help_text="Target selesai (hari kerja).")
+
+    class Meta:
+        abstract = True
+
+    # -- optimistic locking ------------------------------------------------------------------
+    # ConcurrentTransitionMixin guards the state column; the version guards everything else
+    # (two officers editing data in the same state). A stale save raises ConcurrentTransition.
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._versi_awal = self.versi
+
+    def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs):
+        if self._versi_awal is None or base_qs.model is not type(self)._meta.concrete_model:
+            return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs)
+        updated = super()._do_update(
+            base_qs.filter(versi=self._versi_awal), using, pk_val, values, update_fields, forced_update, *args, **kwargs
+        )
+        if not updated and base_qs.filter(pk=pk_val).using(using).exists():
+            raise ConcurrentTransition("Versi berkas sudah berubah sejak dibaca.")
+        return updated
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._versi_awal = self.versi
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._versi_awal = self.versi
+
+    # -- reading the state machine ------------------------------------------------------------
+    @classmethod
+    def status_field(cls) -> FSMFieldMixin:
+        return cls._meta.get_field("status")
+
+    @property
+    def status_label(self) -> str:
+        return self.get_status_display()
+
+    @property
+    def selesai(self) -> bool:
+        return self.status in self.STATUS_AKHIR
+
+    @property
+    def terlambat(self) -> bool:
+        return bool(self.tenggat and not self.selesai and timezone.localdate() > self.tenggat)
+
+    @property
+    def lama_di_status(self):
+        return timezone.now() - self.status_sejak
+
+    @classmethod
+    def untuk_pengguna(cls, user) -> models.QuerySet:
+        """Records the user may open: everything for the roles of this process, nothing else.
+
+        Override for object-level rules (e.g. an integrated partner sees only its own filings).
+        """
+        from .workflow import peran_proses
+        from .peran import peran_pengguna
+
+        if peran_pengguna(user) & peran_proses(cls):
+            return cls._default_manager.all()
+        return cls._default_manager.none()
+
+    @property
+    def ringkasan(self) -> str:
+        """One line for queues and headings; subclasses name the person and the service."""
+        return str(self)
+
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.kode_lacak}"
+
+
+class RiwayatStatus(models.Model):
+    """One row per transition, written in the transaction of the state change (the timeline)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    objek = GenericForeignKey("content_type", "object_id")
+    aksi = models.CharField(max_length=64)
+    aksi_label = models.CharField("aksi", max_length=128)
+    dari = models.CharField("dari status", max_length=64)
+    ke = models.CharField("ke status", max_length=64)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    peran = models.CharField(max_length=200, blank=True, help_text="Peran pelaku saat bertindak.")
+    waktu = models.DateTimeField(default=timezone.now)
+    catatan = models.TextField(blank=True)
+    # Notes of returns are meant for the person the file goes back to and show on the status page.
+    catatan_publik = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["waktu", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "waktu"])]
+        verbose_name = "riwayat status"
+        verbose_name_plural = "riwayat status"
+
+    def __str__(self) -> str:
+        return f"{self.aksi_label}: {self.dari} → {self.ke}"
+
+
+def _lokasi_lampiran(instance, filename: str) -> str:
+    # Never trust the uploaded name for the path: a random name per file, grouped by month.
+    ext = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}.get(instance.jenis_mime, "bin")
+    today = timezone.localdate()
+    return f"lampiran/{today:%Y/%m}/{uuid.uuid4().hex}.{ext}"
+
+
+class Lampiran(models.Model):
+    """A scanned requirement or letter attached to a process record (outside the static tree)."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    objek = GenericForeignKey("content_type", "object_id")
+    berkas = models.FileField(upload_to=_lokasi_lampiran, max_length=200)
+    nama_asli = models.CharField(max_length=200)
+    keterangan = models.CharField(max_length=200, blank=True)
+    jenis_mime = models.CharField(max_length=100)
+    ukuran = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    riwayat = models.ForeignKey(RiwayatStatus, null=True, blank=True, on_delete=models.SET_NULL, related_name="lampiran")
+    diunggah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    diunggah_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["diunggah_pada", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name_plural = "lampiran"
+
+    def __str__(self) -> str:
+        return self.keterangan or self.nama_asli
+
+    @classmethod
+    def simpan(cls, *, objek, berkas, keterangan="", oleh=None, riwayat=None) -> "Lampiran":
+        """Store an already validated upload for ``objek`` (see ``core.lampiran.periksa_berkas``)."""
+        from .lampiran import periksa_berkas
+
+        jenis = periksa_berkas(berkas)
+        berkas.seek(0)
+        h = hashlib.sha256()
+        for chunk in berkas.chunks():
+            h.update(chunk)
+        berkas.seek(0)
+        lampiran = cls(
+            content_type=ContentType.objects.get_for_model(objek),
+            object_id=objek.pk,
+            nama_asli=(getattr(berkas, "name", "") or "berkas")[-200:],
+            keterangan=keterangan,
+            jenis_mime=jenis,
+            ukuran=berkas.size,
+            sha256=h.hexdigest(),
+            riwayat=riwayat,
+            diunggah_oleh=oleh,
+        )
+        # A file whose row is rolled back is removed by `manage.py bersihkan_berkas`.
+        lampiran.berkas.save(lampiran.nama_asli, berkas, save=False)
+        lampiran.save()
+        return lampiran
+
+
+class AksesBerkas(models.Model):
+    """Every opening of a stored file (attachment or issued PDF) by whom and when (UU PDP)."""
+
+    waktu = models.DateTimeField(default=timezone.now, db_index=True)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    berkas = models.CharField(max_length=200)
+    keterangan = models.CharField(max_length=200, blank=True)
+    alamat_ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-waktu"]
+        verbose_name = "akses berkas"
+        verbose_name_plural = "akses berkas"
+
+
+class HariLibur(models.Model):
+    """Public holidays and cuti bersama: working-day service levels skip them."""
+
+    tanggal = models.DateField(unique=True)
+    nama = models.CharField(max_length=120)
+
+    class Meta:
+        ordering = ["tanggal"]
+        verbose_name = "hari libur"
+        verbose_name_plural = "hari libur"
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.nama}"
+
+
+class Urutan(models.Model):
+    """Gap-free yearly counters (registration numbers, document numbers, agenda numbers).
+
+    ``berikutnya`` locks the counter row (SELECT ... FOR UPDATE) inside the caller's transaction,
+    so concurrent issuers queue on it and a rolled-back issue returns its number.
+    """
+
+    kunci = models.CharField(max_length=64)
+    tahun = models.PositiveSmallIntegerField()
+    terakhir = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kunci", "tahun"], name="urutan_unik_per_tahun")]
+        verbose_name_plural = "urutan"
+
+    def __str__(self) -> str:
+        return f"{self.kunci}/{self.tahun}: {self.terakhir}"
+
+    @classmethod
+    def berikutnya(cls, kunci: str, tahun: int | None = None) -> int:
+        tahun = tahun or date.today().year
+        with transaction.atomic():
+            cls.objects.get_or_create(kunci=kunci, tahun=tahun)
+            baris = cls.objects.select_for_update().get(kunci=kunci, tahun=tahun)
+            baris.terakhir += 1
+            baris.save(update_fields=["terakhir"])
+            return baris.terakhir

@@ -1,0 +1,235 @@
+"""Generic views of the kernel: a work queue per role, a detail page with the timeline and the
+actions the user may take, one POST endpoint per record that runs a named action with its form,
+and the logged download of attachments.
+
+A business app gets all of them with ``core.urls.proses_urls(Model)``; it subclasses a view only
+to name search fields, filters or related rows to fetch along.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_http_methods
+from django.views.generic import ListView, TemplateView
+
+from .models import AksesBerkas, Lampiran
+from .peran import peran_pengguna
+from .selectors import objek_untuk_pengguna
+from .workflow import (
+    AksiDitolak,
+    Konflik,
+    aksi_model,
+    aksi_tersedia,
+    ambil_aksi,
+    jalankan_dari_form,
+    kelas_form,
+    lampiran_dari,
+    peran_proses,
+    riwayat,
+    status_antrian,
+)
+from .forms import AntrianFilterForm
+
+
+def nama_url(model, aksi: str) -> str:
+    return f"{model._meta.app_label}:{model._meta.model_name}-{aksi}"
+
+
+class ProsesMixin(LoginRequiredMixin):
+    model = None
+
+    def template_names(self, jenis: str) -> list[str]:
+        meta = self.model._meta
+        return [f"{meta.app_label}/{meta.model_name}_{jenis}.html", f"core/{jenis}.html"]
+
+    def get_template_names(self):
+        return self.template_names(self.jenis)
+
+    def periksa_peran(self):
+        if not (peran_pengguna(self.request.user) & peran_proses(self.model)):
+            raise PermissionDenied("Peran Anda tidak terlibat dalam proses ini.")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["meta"] = self.model._meta
+        ctx["url_antrian"] = reverse(nama_url(self.model, "antrian"))
+        ctx["kode_proses"] = self.model.KODE_PROSES
+        return ctx
+
+
+class AntrianView(ProsesMixin, ListView):
+    """The queue: records in states where the user's roles have an action; search and filters."""
+
+    jenis = "antrian"
+    paginate_by = 25
+    cari_teks: tuple[str, ...] = ("kode_lacak",)  # exact-or-prefix matches on these fields
+    cari_nama: tuple[str, ...] = ()  # case-insensitive "contains" on these fields
+    filter_fields: tuple[str, ...] = ()  # model fields offered as filters (choices or FKs)
+    relasi: tuple[str, ...] = ()  # select_related, so the page is a fixed number of queries
+    urutan: tuple[str, ...] = ("tenggat", "dibuat_pada")
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.periksa_peran()
+        return super().dispatch(request, *args, **kwargs)
+
+    def filter_form(self):
+        extra = {}
+        for nama in self.filter_fields:
+            f = self.model._meta.get_field(nama).formfield(required=False)
+            if hasattr(f, "empty_label"):
+                f.empty_label = "Semua"
+            elif hasattr(f, "choices"):
+                f.choices = [("", "Semua"), *[c for c in f.choices if c[0] != ""]]
+            extra[nama] = f
+        return AntrianFilterForm(
+            self.request.GET or None,
+            status_choices=self.model.status_field().choices,
+            extra_fields=extra,
+        )
+
+    def get_queryset(self):
+        user = self.request.user
+        qs = self.model.untuk_pengguna(user)
+        self.mode = "semua" if self.request.GET.get("semua") else "antrian"
+        if self.mode == "antrian":
+            qs = qs.filter(status__in=status_antrian(self.model, user))
+        self.form = self.filter_form()
+        if self.form.is_bound and self.form.is_valid():
+            data = self.form.cleaned_data
+            if data.get("q"):
+                qs = qs.filter(self.kondisi_cari(data["q"].strip()))
+            if data.get("status"):
+                qs = qs.filter(status=data["status"])
+            for nama in self.filter_fields:
+                if data.get(nama) not in (None, ""):
+                    qs = qs.filter(**{nama: data[nama]})
+        return qs.select_related(*self.relasi).order_by(*self.urutan, "pk")
+
+    def kondisi_cari(self, q: str) -> Q:
+        from .kode import normalkan_kode_lacak
+
+        kondisi = Q(pk__in=[])
+        kode = normalkan_kode_lacak(q)
+        if kode:
+            kondisi |= Q(kode_lacak=kode)
+        for f in self.cari_teks:
+            if f != "kode_lacak":
+                kondisi |= Q(**{f"{f}__startswith": q})
+        for f in self.cari_nama:
+            kondisi |= Q(**{f"{f}__icontains": q})
+        return kondisi
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["form"] = self.form
+        ctx["mode"] = self.mode
+        params = self.request.GET.copy()
+        params.pop("page", None)
+        ctx["query_tanpa_halaman"] = params.urlencode()
+        ctx["url_detail"] = nama_url(self.model, "detail")
+        return ctx
+
+
+class DetailView(ProsesMixin, TemplateView):
+    """The record: its data, timeline, attachments and the actions the user may take now."""
+
+    jenis = "detail"
+    relasi: tuple[str, ...] = ()
+
+    def get_objek(self):
+        return objek_untuk_pengguna(self.model, self.request.user, self.kwargs["pk"], relasi=self.relasi)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        objek = kwargs.get("objek") or self.get_objek()
+        ctx["objek"] = objek
+        ctx["riwayat"] = riwayat(objek)
+        ctx["lampiran"] = lampiran_dari(objek).select_related("diunggah_oleh")
+        ctx["aksi_list"] = aksi_tersedia(objek, self.request.user)
+        ctx["url_aksi"] = nama_url(self.model, "aksi")
+        return ctx
+
+
+@method_decorator(require_http_methods(["GET", "POST"]), name="dispatch")
+class AksiView(ProsesMixin, TemplateView):
+    """One URL for every action of a record: GET shows the action's form, POST runs it."""
+
+    jenis = "aksi"
+
+    def setup_aksi(self):
+        self.objek = objek_untuk_pengguna(self.model, self.request.user, self.kwargs["pk"])
+        try:
+            self.info = ambil_aksi(self.objek, self.kwargs["aksi"])
+        except AksiDitolak:
+            raise Http404("Aksi tidak dikenal.") from None
+        if not (peran_pengguna(self.request.user) & set(self.info.peran)):
+            raise PermissionDenied("Peran Anda tidak berwenang menjalankan aksi ini.")
+
+    def buat_form(self, data=None, files=None):
+        return kelas_form(self.info)(
+            data, files, aksi=self.info, objek=self.objek, pengguna=self.request.user,
+            initial={"versi": self.objek.versi}, **self.form_kwargs(),
+        )
+
+    def form_kwargs(self):
+        from django.forms import ModelForm
+
+        cls = kelas_form(self.info)
+        return {"instance": self.objek} if issubclass(cls, ModelForm) else {}
+
+    def get(self, request, *args, **kwargs):
+        self.setup_aksi()
+        return self.render_to_response(self.get_context_data(form=self.buat_form()))
+
+    def post(self, request, *args, **kwargs):
+        self.setup_aksi()
+        form = self.buat_form(request.POST, request.FILES)
+        status = 400
+        if form.is_valid():
+            try:
+                jalankan_dari_form(objek=self.objek, info=self.info, pengguna=request.user, form=form)
+            except Konflik as exc:
+                messages.error(request, str(exc))
+                status = 409
+            except AksiDitolak as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, f"{self.info.label}: berhasil. Status sekarang “{self.objek.status_label}”.")
+                return redirect(reverse(nama_url(self.model, "detail"), args=[self.objek.pk]))
+        else:
+            messages.error(request, "Periksa kembali isian yang ditandai.")
+        return self.render_to_response(self.get_context_data(form=form), status=status)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["objek"] = self.objek
+        ctx["aksi"] = self.info
+        ctx["url_detail"] = reverse(nama_url(self.model, "detail"), args=[self.objek.pk])
+        return ctx
+
+
+def unduh_lampiran(request, pk: int):
+    """Stream an attachment to a user who may open its record, and log the access."""
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('akun:masuk')}?next={request.path}")
+    lampiran = get_object_or_404(Lampiran.objects.select_related("content_type"), pk=pk)
+    model = lampiran.content_type.model_class()
+    objek_untuk_pengguna(model, request.user, lampiran.object_id)
+    AksesBerkas.objects.create(
+        oleh=request.user,
+        berkas=lampiran.berkas.name,
+        keterangan=f"Lampiran {lampiran.pk} pada {model._meta.verbose_name} {lampiran.object_id}",
+        alamat_ip=request.META.get("REMOTE_ADDR"),
+    )
+    return FileResponse(lampiran.berkas.open("rb"), content_type=lampiran.jenis_mime, filename=lampiran.nama_asli)
+
+
+__all__ = ["AntrianView", "DetailView", "AksiView", "unduh_lampiran", "aksi_model"]

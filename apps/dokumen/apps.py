@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DokumenConfig(AppConfig):
+    name = "apps.dokumen"

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "penduduk"
+
+urlpatterns = [
+    path("cari/", views.cari, name="cari"),
+]

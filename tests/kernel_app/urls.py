@@ -1,0 +1,6 @@
+from apps.core.urls import proses_urls
+
+from .models import Contoh
+
+app_name = "kernel_app"
+urlpatterns = proses_urls(Contoh)
