@@ -141,7 +141,9 @@ LAMPIRAN_JENIS_DIIZINKAN = ["application/pdf", "image/jpeg", "image/png"]
 
 # Celery: without a broker (embedded default and tests without Redis) tasks run eagerly.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL)
+# Tests run tasks eagerly even when CI configures a broker; a test that exercises a real worker
+# switches eager mode off for itself (Celery app's conf.task_always_eager).
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not CELERY_BROKER_URL or TESTING)
 CELERY_TASK_EAGER_PROPAGATES = env.bool("CELERY_TASK_EAGER_PROPAGATES", default=False)
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ACKS_LATE = True
