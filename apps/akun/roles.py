@@ -64,4 +64,8 @@ MASTER_DATA = [
     "auth.group",
     "penduduk.wilayah",
     "core.harilibur",
+    "pendaftaran.layanan",
+    "pendaftaran.persyaratan",
+    "pendaftaran.instansimitra",
+    "pendaftaran.petugasmitra",
 ]
