@@ -1,0 +1,60 @@
+"""Master data of P.4.1 in Django admin (the ``admin`` role keeps it; see akun.roles.MASTER_DATA).
+
+The requests themselves are read-only here: they move only through their workflow actions.
+"""
+
+from django.contrib import admin
+
+from .models import MODEL_PERMOHONAN, InstansiMitra, Layanan, Persyaratan, PetugasMitra
+
+
+class PersyaratanInline(admin.TabularInline):
+    model = Persyaratan
+    extra = 1
+    fields = ["urutan", "nama", "keterangan", "wajib"]
+
+
+@admin.register(Layanan)
+class LayananAdmin(admin.ModelAdmin):
+    list_display = ["nama", "dokumen", "alasan", "alur", "lewat_integrasi", "target_hari_kerja", "aktif"]
+    list_filter = ["dokumen", "alasan", "alur", "lewat_integrasi", "aktif"]
+    list_editable = ["target_hari_kerja", "aktif"]
+    search_fields = ["nama", "kode"]
+    inlines = [PersyaratanInline]
+
+
+@admin.register(InstansiMitra)
+class InstansiMitraAdmin(admin.ModelAdmin):
+    list_display = ["nama", "jenis", "aktif"]
+    list_filter = ["jenis", "aktif"]
+    search_fields = ["nama"]
+
+
+@admin.register(PetugasMitra)
+class PetugasMitraAdmin(admin.ModelAdmin):
+    list_display = ["pengguna", "instansi"]
+    list_filter = ["instansi"]
+    search_fields = ["pengguna__username", "pengguna__first_name", "pengguna__last_name"]
+    autocomplete_fields = ["instansi"]
+    raw_id_fields = ["pengguna"]
+
+
+class PermohonanAdmin(admin.ModelAdmin):
+    list_display = ["kode_lacak", "layanan", "nama", "status", "tenggat", "dibuat_pada"]
+    list_filter = ["status", "layanan"]
+    search_fields = ["kode_lacak", "nik", "nama"]
+    list_select_related = ["layanan"]
+    exclude = ["pin"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+for _model in MODEL_PERMOHONAN:
+    admin.site.register(_model, PermohonanAdmin)

@@ -1,0 +1,175 @@
+"""Forms of P.4.1: the intake at the front office (and at a partner), and the action forms."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from apps.core.forms import AksiForm, AksiModelForm
+from apps.core.lampiran import LampiranField
+from apps.penduduk.validators import NIKField, NoKKField, PeringatanNomorMixin
+
+from .models import Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi
+
+
+def _nama_berkas(p) -> str:
+    return f"berkas_{p.pk}"
+
+
+def _nama_centang(p) -> str:
+    return f"syarat_{p.pk}"
+
+
+class PilihLayananForm(forms.Form):
+    layanan = forms.ModelChoiceField(
+        label="Layanan", queryset=Layanan.objects.none(), empty_label="— pilih layanan —",
+        error_messages={"required": "Pilih layanan yang dimohon.", "invalid_choice": "Layanan tidak tersedia."},
+    )
+
+    def __init__(self, *args, layanan_qs=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["layanan"].queryset = layanan_qs if layanan_qs is not None else Layanan.objects.filter(aktif=True)
+
+
+class PendaftaranForm(PeringatanNomorMixin, forms.Form):
+    """A walk-in (or partner) request: who, how to reach them, which requirements were brought.
+
+    One checkbox and one scan per requirement of the chosen service; a ticked requirement needs its
+    scan and a scan counts as ticked. Missing requirements do not block saving: the completeness
+    check (berkas lengkap / kembalikan) is the next step of the flow.
+    """
+
+    nik = NIKField(label="NIK pemohon", help_text="16 angka. Tekan “Cari di register” untuk mengisi data otomatis.")
+    nama = forms.CharField(label="Nama lengkap", max_length=120, error_messages={"required": "Nama wajib diisi."})
+    no_kk = NoKKField(label="No. KK", required=False)
+    alamat = forms.CharField(label="Alamat", max_length=200, required=False)
+    email = forms.EmailField(
+        label="Email (opsional)", required=False,
+        help_text="Bila diisi, dokumen bertanda tangan elektronik dikirim ke email ini.",
+        error_messages={"invalid": "Alamat email tidak valid."},
+    )
+    telepon = forms.RegexField(
+        label="Telepon/WA (opsional)", required=False, regex=r"^\+?[0-9 \-]{8,20}$",
+        error_messages={"invalid": "Nomor telepon hanya angka, 8–20 digit."},
+    )
+
+    def __init__(self, *args, layanan: Layanan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nik"].error_messages["required"] = "NIK wajib diisi."
+        self.layanan = layanan
+        self.persyaratan = list(layanan.persyaratan.all())
+        for p in self.persyaratan:
+            label = p.nama + ("" if p.wajib else " (bila ada)")
+            self.fields[_nama_centang(p)] = forms.BooleanField(label=label, required=False)
+            self.fields[_nama_berkas(p)] = LampiranField(label=f"Pindaian: {p.nama}", required=False)
+
+    def baris_persyaratan(self):
+        """(requirement, checkbox, file field) rows for the template."""
+        return [(p, self[_nama_centang(p)], self[_nama_berkas(p)]) for p in self.persyaratan]
+
+    def clean(self):
+        data = super().clean()
+        for p in self.persyaratan:
+            berkas = data.get(_nama_berkas(p))
+            if berkas:
+                data[_nama_centang(p)] = True
+            elif data.get(_nama_centang(p)) and _nama_berkas(p) not in self.errors:
+                self.add_error(_nama_berkas(p), "Unggah pindaian persyaratan yang dicentang.")
+        return data
+
+    def berkas_persyaratan(self) -> list[tuple]:
+        """[(requirement, uploaded file)] of what was brought."""
+        return [(p, self.cleaned_data[_nama_berkas(p)]) for p in self.persyaratan if self.cleaned_data.get(_nama_berkas(p))]
+
+    def data_pemohon(self) -> dict:
+        return {k: self.cleaned_data.get(k) or "" for k in ("nik", "nama", "no_kk", "alamat", "email", "telepon")}
+
+
+class BerkasLengkapForm(AksiForm):
+    """“Berkas lengkap” only when every mandatory requirement of the service has been received."""
+
+    def clean(self):
+        data = super().clean()
+        kurang = self.objek.persyaratan_kurang() if self.objek is not None else []
+        if kurang:
+            raise ValidationError(
+                "Persyaratan wajib belum ada: %(daftar)s. Lengkapi dulu atau kembalikan berkas ke pemohon.",
+                params={"daftar": ", ".join(p.nama for p in kurang)},
+            )
+        return data
+
+
+class _UnggahPersyaratanMixin:
+    """One scan field per requirement of the service; at least one new scan when ``wajib_unggah``."""
+
+    wajib_unggah = True
+
+    def tambah_field_persyaratan(self):
+        self.persyaratan = list(self.objek.layanan.persyaratan.all()) if self.objek is not None else []
+        ada = self.objek.persyaratan_diterima() if self.objek is not None else set()
+        for p in self.persyaratan:
+            status = "sudah ada — unggah lagi untuk mengganti" if p.pk in ada else ("wajib, belum ada" if p.wajib else "belum ada")
+            self.fields[_nama_berkas(p)] = LampiranField(label=f"{p.nama} ({status})", required=False)
+        # The kernel's generic attachment field is not needed here: every scan has its requirement.
+        self.fields.pop("lampiran", None)
+
+    def clean(self):
+        data = super().clean()
+        if self.wajib_unggah and not any(data.get(_nama_berkas(p)) for p in self.persyaratan) and not self.errors:
+            raise ValidationError("Unggah pindaian minimal satu persyaratan yang dilengkapi.")
+        return data
+
+    def berkas_persyaratan(self) -> list[tuple]:
+        return [(p, self.cleaned_data[_nama_berkas(p)]) for p in self.persyaratan if self.cleaned_data.get(_nama_berkas(p))]
+
+    def daftar_lampiran(self) -> list:
+        return []
+
+
+class LengkapiForm(_UnggahPersyaratanMixin, AksiForm):
+    """The applicant's completion (P.4.1 “dikembalikan kepada pemohon untuk dilengkapi”)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tambah_field_persyaratan()
+        self.fields["catatan"].help_text = "Mis. “Pemohon membawa surat kehilangan dari kepolisian.”"
+
+
+class PerbaikanMitraForm(_UnggahPersyaratanMixin, AksiModelForm):
+    """P.4.1.3: the partner corrects the data or scans the verifikator sent back."""
+
+    wajib_unggah = False
+
+    class Meta:
+        model = PermohonanIntegrasi
+        fields = ["nama", "no_kk", "alamat", "email", "telepon"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tambah_field_persyaratan()
+
+
+class InputSiakForm(AksiModelForm):
+    """P.4.1.2: the operator records the SIAK reference of the data entered there."""
+
+    class Meta:
+        model = PermohonanDenganVerifikasi
+        fields = ["referensi_siak"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        f = self.fields["referensi_siak"]
+        f.required = True
+        f.help_text = "Nomor/ID transaksi di aplikasi SIAK untuk data yang baru diinput."
+        f.error_messages["required"] = "Nomor referensi SIAK wajib diisi."
+
+
+class SerahkanForm(AksiForm):
+    """Handover: who received the document (the applicant, a proxy, or the partner's officer)."""
+
+    penerima = forms.CharField(label="Diterima oleh", max_length=120, error_messages={"required": "Nama penerima wajib diisi."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.objek is not None and not self.is_bound:
+            self.initial.setdefault("penerima", self.objek.penerima_awal())

@@ -1,0 +1,26 @@
+"""P.4.1 — penerbitan KK, KTP-el dan KIA (warga baru, rusak, hilang, perubahan data, SKPWNI).
+
+Master data (``layanan``): the service catalogue with its requirements, and the integrated
+partners of P.4.1.3. Process records (``permohonan``): one model per flow of the map, so that each
+state graph is exactly the map's and each role's queue holds only what that role acts on.
+"""
+
+from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra
+from .permohonan import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi, Status
+
+MODEL_PERMOHONAN = (PermohonanTanpaVerifikasi, PermohonanDenganVerifikasi, PermohonanIntegrasi)
+
+__all__ = [
+    "AlasanLayanan",
+    "Alur",
+    "InstansiMitra",
+    "JenisDokumen",
+    "Layanan",
+    "MODEL_PERMOHONAN",
+    "PermohonanDenganVerifikasi",
+    "PermohonanIntegrasi",
+    "PermohonanTanpaVerifikasi",
+    "Persyaratan",
+    "PetugasMitra",
+    "Status",
+]

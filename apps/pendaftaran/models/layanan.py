@@ -1,0 +1,141 @@
+"""Master data of P.4.1, kept by the administrator in Django admin.
+
+- ``Layanan``: the 15 services (KTP-el, KK, KIA × warga baru, rusak, hilang, perubahan data,
+  SKPWNI), the flow each follows, whether integrated partners may file it (P.4.1.3) and its
+  service-level target in working days (counted against ``core.HariLibur``).
+- ``Persyaratan``: the requirements of a service (Perpres 96/2018, Permendagri 108/2019; no RT/RW
+  cover letter).
+- ``InstansiMitra`` / ``PetugasMitra``: the partners of the inovasi integrasi (KUA, PA, hospitals,
+  kecamatan, kelurahan) and which officer account belongs to which partner.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class JenisDokumen(models.TextChoices):
+    KTP_EL = "ktp_el", "KTP-el"
+    KK = "kk", "Kartu Keluarga (KK)"
+    KIA = "kia", "Kartu Identitas Anak (KIA)"
+
+
+class AlasanLayanan(models.TextChoices):
+    BARU = "baru", "Warga baru"
+    RUSAK = "rusak", "Rusak"
+    HILANG = "hilang", "Hilang"
+    PERUBAHAN_DATA = "perubahan_data", "Perubahan data"
+    SKPWNI = "skpwni", "SKPWNI (pindah datang)"
+
+
+class Alur(models.TextChoices):
+    """The regular flow a walk-in request of this service follows (map P.4.1.1 / P.4.1.2)."""
+
+    TANPA_VERIFIKASI = "P.4.1.1", "P.4.1.1 Reguler tanpa verifikasi"
+    DENGAN_VERIFIKASI = "P.4.1.2", "P.4.1.2 Reguler dengan verifikasi"
+
+
+class Layanan(models.Model):
+    """One service of the catalogue: a document for a reason, its requirements and its target."""
+
+    kode = models.SlugField(max_length=40, unique=True)
+    nama = models.CharField(max_length=120)
+    dokumen = models.CharField(max_length=10, choices=JenisDokumen.choices)
+    alasan = models.CharField(max_length=20, choices=AlasanLayanan.choices)
+    alur = models.CharField(
+        max_length=10, choices=Alur.choices,
+        help_text="KTP-el mengikuti P.4.1.1 (tanpa verifikasi); KK dan KIA mengikuti P.4.1.2 (dengan verifikasi).",
+    )
+    lewat_integrasi = models.BooleanField(
+        "dapat diajukan mitra integrasi (P.4.1.3)", default=False,
+        help_text="Petugas integrasi (KUA, PA, rumah sakit, kecamatan, kelurahan) dapat mengajukan layanan ini untuk warga.",
+    )
+    target_hari_kerja = models.PositiveSmallIntegerField(
+        "target (hari kerja)", default=3,
+        help_text="Standar waktu layanan dalam hari kerja sejak berkas diterima; hari libur diambil dari kalender hari libur.",
+    )
+    dasar_hukum = models.CharField(max_length=200, blank=True)
+    aktif = models.BooleanField(default=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["urutan", "nama"]
+        verbose_name = "layanan"
+        verbose_name_plural = "layanan"
+        constraints = [models.UniqueConstraint(fields=["dokumen", "alasan"], name="layanan_unik_dokumen_alasan")]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def perlu_tte(self) -> bool:
+        """KK and KIA are issued as signed PDFs; a KTP-el is a card printed without TTE."""
+        return self.dokumen != JenisDokumen.KTP_EL
+
+
+class Persyaratan(models.Model):
+    """A requirement of a service; the front office ticks it and keeps one scan of it."""
+
+    layanan = models.ForeignKey(Layanan, on_delete=models.CASCADE, related_name="persyaratan")
+    nama = models.CharField(max_length=200)
+    keterangan = models.CharField(max_length=300, blank=True)
+    wajib = models.BooleanField(default=True, help_text="Berkas baru lengkap bila semua persyaratan wajib ada.")
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["layanan", "urutan", "pk"]
+        verbose_name = "persyaratan"
+        verbose_name_plural = "persyaratan"
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class InstansiMitra(models.Model):
+    """An integrated partner of P.4.1.3 (inovasi integrasi)."""
+
+    class Jenis(models.TextChoices):
+        KUA = "kua", "Kantor Urusan Agama"
+        PA = "pa", "Pengadilan Agama"
+        RS = "rs", "Rumah sakit"
+        KECAMATAN = "kecamatan", "Kecamatan"
+        KELURAHAN = "kelurahan", "Kelurahan"
+
+    nama = models.CharField(max_length=120, unique=True)
+    jenis = models.CharField(max_length=10, choices=Jenis.choices)
+    alamat = models.CharField(max_length=200, blank=True)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["nama"]
+        verbose_name = "instansi mitra integrasi"
+        verbose_name_plural = "instansi mitra integrasi"
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class PetugasMitra(models.Model):
+    """Which partner an officer with the role ``petugas_integrasi`` files for."""
+
+    pengguna = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="petugas_mitra")
+    instansi = models.ForeignKey(InstansiMitra, on_delete=models.PROTECT, related_name="petugas")
+
+    class Meta:
+        verbose_name = "petugas mitra integrasi"
+        verbose_name_plural = "petugas mitra integrasi"
+
+    def __str__(self) -> str:
+        return f"{self.pengguna} — {self.instansi}"
+
+
+def instansi_pengguna(user) -> int | None:
+    """The partner id of an integrated officer (cached on the user object), else None."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    if not hasattr(user, "_instansi_mitra_id"):
+        user._instansi_mitra_id = (
+            PetugasMitra.objects.filter(pengguna_id=user.pk, instansi__aktif=True).values_list("instansi_id", flat=True).first()
+        )
+    return user._instansi_mitra_id

@@ -1,0 +1,394 @@
+"""The three flows of P.4.1 as state machines (PROCESSES.md, peta-proses-bisnis P.4.1.1–P.4.1.3).
+
+Transition bodies only set fields on the record; documents, signing, printing and email happen in
+the services the transitions name (``custom["layanan"]``), called by the kernel's action view.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django_fsm import GET_STATE, FSMField, transition
+
+from apps.core.hari_kerja import tambah_hari_kerja
+from apps.core.models import Proses
+from apps.core.peran import peran, peran_pengguna
+
+from .layanan import InstansiMitra, JenisDokumen, Layanan, instansi_pengguna
+
+
+class Status(models.TextChoices):
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke pemohon"
+    LENGKAP = "lengkap", "Berkas lengkap"
+    DIINPUT = "diinput", "Diinput di SIAK"
+    PERBAIKAN = "perbaikan", "Perbaikan"
+    TERVERIFIKASI = "terverifikasi", "Terverifikasi"
+    SIAP_CETAK = "siap_cetak", "Siap dicetak"
+    DITANDATANGANI = "ditandatangani", "Ditandatangani (TTE)"
+    DICETAK = "dicetak", "Dicetak"
+    SIAP_DIAMBIL = "siap_diambil", "Siap diambil"
+    SELESAI = "selesai", "Selesai"
+
+
+S = Status
+
+# What the citizen reads on the status page, per state (plain Indonesian, no staff names).
+STATUS_PUBLIK = {
+    S.DIAJUKAN: "Permohonan diterima dan sedang diperiksa kelengkapan persyaratannya.",
+    S.DIKEMBALIKAN: "Persyaratan belum lengkap. Mohon lengkapi kekurangan di bawah ini dan bawa ke loket pelayanan.",
+    S.LENGKAP: "Persyaratan lengkap; permohonan sedang diproses.",
+    S.DIINPUT: "Data sudah dimasukkan ke SIAK dan sedang diverifikasi.",
+    S.PERBAIKAN: "Data sedang diperbaiki oleh petugas.",
+    S.TERVERIFIKASI: "Data sudah diverifikasi dan menunggu tanda tangan elektronik pejabat.",
+    S.SIAP_CETAK: "Data sudah diverifikasi; dokumen menunggu dicetak.",
+    S.DITANDATANGANI: "Dokumen sudah ditandatangani secara elektronik dan menunggu dicetak.",
+    S.DICETAK: "Dokumen sudah dicetak dan sedang diperiksa mutunya.",
+    S.SIAP_DIAMBIL: "Dokumen siap diambil di loket pengambilan. Bawa tanda terima Anda.",
+    S.SELESAI: "Selesai: dokumen sudah diserahkan.",
+}
+
+_FO = peran("petugas_fo")
+_SIAK = peran("operator_siak")
+_VERIFIKATOR = peran("verifikator")
+_PEJABAT_TTE = peran("kabid", "kadis")
+_PENGAMBILAN = peran("operator_pengambilan")
+
+_TTE = {"layanan": "apps.dokumen.services.aksi_tandatangani", "form": "apps.dokumen.forms.TTEForm"}
+_CETAK = {"layanan": "apps.dokumen.services.aksi_cetak"}
+_F = "apps.pendaftaran.forms"
+
+
+class Permohonan(Proses):
+    """What every P.4.1 request holds: the service, the applicant, the requirements received."""
+
+    STATUS_AKHIR = frozenset({S.SELESAI})
+    STATUS_PUBLIK = STATUS_PUBLIK
+
+    layanan = models.ForeignKey(Layanan, on_delete=models.PROTECT, related_name="+")
+    penduduk = models.ForeignKey(
+        "penduduk.Penduduk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Data penduduk di register, bila NIK ditemukan saat pendaftaran.",
+    )
+    nik = models.CharField("NIK", max_length=16, db_index=True)
+    nama = models.CharField("nama lengkap", max_length=120)
+    no_kk = models.CharField("No. KK", max_length=16, blank=True)
+    alamat = models.CharField(max_length=200, blank=True)
+    email = models.EmailField("email", blank=True, help_text="Dokumen bertanda tangan elektronik dikirim ke alamat ini.")
+    telepon = models.CharField(max_length=20, blank=True)
+    # {str(persyaratan pk): lampiran pk}: the requirements received, each with its scan.
+    berkas_persyaratan = models.JSONField(default=dict, blank=True, editable=False)
+    jumlah_cetak_ulang = models.PositiveSmallIntegerField("cetak ulang", default=0, editable=False)
+    penerima = models.CharField("diterima oleh", max_length=120, blank=True)
+    diserahkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    # -- the interface apps.dokumen reads ------------------------------------------------------
+    @property
+    def email_pemohon(self) -> str:
+        return self.email
+
+    def pemilik_dokumen(self) -> tuple[str, str]:
+        return (self.nama, self.nik)
+
+    def jenis_dokumen_tte(self) -> str:
+        """KK or KIA: the signed document of this request (none for a KTP-el)."""
+        return self.layanan.dokumen if self.layanan.perlu_tte else ""
+
+    def data_dokumen(self, jenis: str) -> dict:
+        from ..dokumen_data import data_dokumen
+
+        return data_dokumen(self, jenis)
+
+    # -- reading -------------------------------------------------------------------------------
+    @property
+    def ringkasan(self) -> str:
+        return f"{self.layanan.nama} — {self.nama}"
+
+    @property
+    def perlu_tte(self) -> bool:
+        return self.layanan.perlu_tte
+
+    def persyaratan_diterima(self) -> set[int]:
+        return {int(k) for k in self.berkas_persyaratan}
+
+    def persyaratan_kurang(self, daftar=None) -> list:
+        """Mandatory requirements of the service not yet received (``daftar``: prefetched list)."""
+        daftar = list(self.layanan.persyaratan.all()) if daftar is None else daftar
+        ada = self.persyaratan_diterima()
+        return [p for p in daftar if p.wajib and p.pk not in ada]
+
+    def penerima_awal(self) -> str:
+        """Who normally receives the finished document: the applicant."""
+        return self.nama
+
+    def hitung_tenggat(self, mulai=None):
+        return tambah_hari_kerja(mulai or timezone.localdate(), self.layanan.target_hari_kerja)
+
+    # -- transition bodies shared by the flows (called from each model's own transitions) ------
+    def _serahkan(self, data):
+        self.penerima = (data or {}).get("penerima", "") or self.penerima
+        self.diserahkan_pada = timezone.now()
+
+    def _lengkapi(self):
+        # The service level is counted from the complete file: the applicant's completion
+        # restarts the clock.
+        self.tenggat = self.hitung_tenggat()
+
+
+class PermohonanTanpaVerifikasi(Permohonan):
+    """P.4.1.1 — KTP-el reguler tanpa verifikasi.
+
+    diajukan → periksa kelengkapan (petugas_fo): lengkap / dikembalikan ke pemohon → cetak
+    (operator_siak) → periksa hasil cetak (operator_pengambilan): bagus → siap diambil, rusak →
+    cetak ulang → serahkan ke pemohon → selesai. No verifikator, no TTE.
+    """
+
+    KODE_PROSES = "P.4.1.1"
+
+    status = FSMField(choices=Status.choices, default=S.DIAJUKAN, protected=True, db_index=True)
+
+    class Meta:
+        verbose_name = "permohonan KTP-el"
+        verbose_name_plural = "permohonan KTP-el (tanpa verifikasi)"
+        indexes = [models.Index(fields=["status", "tenggat"], name="p411_status_tenggat")]
+
+    @transition(field=status, source=S.DIAJUKAN, target=S.LENGKAP, permission=_FO,
+                custom={"label": "Berkas lengkap", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
+    def berkas_lengkap(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=_FO,
+                custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def kembalikan(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_FO,
+                custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
+                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
+    def lengkapi(self, oleh=None, data=None):
+        self._lengkapi()
+
+    @transition(field=status, source=S.LENGKAP, target=S.DICETAK, permission=_SIAK,
+                custom={"label": "Cetak KTP-el", **_CETAK})
+    def cetak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DICETAK, target=S.SIAP_DIAMBIL, permission=_PENGAMBILAN,
+                custom={"label": "Hasil cetak bagus", "gaya": "success"})
+    def cetakan_bagus(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DICETAK, target=S.LENGKAP, permission=_PENGAMBILAN,
+                custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
+    def cetakan_rusak(self, oleh=None, data=None):
+        self.jumlah_cetak_ulang += 1
+
+    @transition(field=status, source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
+                custom={"label": "Serahkan ke pemohon", "form": f"{_F}.SerahkanForm", "gaya": "success"})
+    def serahkan(self, oleh=None, data=None):
+        self._serahkan(data)
+
+
+class PermohonanDenganVerifikasi(Permohonan):
+    """P.4.1.2 — KK dan KIA reguler dengan verifikasi.
+
+    diajukan → periksa kelengkapan (petugas_fo): lengkap / dikembalikan ke pemohon → input SIAK
+    (operator_siak, with the SIAK reference) → verifikasi (verifikator): terverifikasi / perbaikan
+    back to operator_siak → TTE (kabid or kadis; the signed PDF is emailed when an email was given)
+    → cetak (operator_siak) → periksa hasil cetak (operator_pengambilan): bagus / rusak → cetak
+    ulang → serahkan → selesai.
+    """
+
+    KODE_PROSES = "P.4.1.2"
+
+    status = FSMField(choices=Status.choices, default=S.DIAJUKAN, protected=True, db_index=True)
+    referensi_siak = models.CharField("nomor referensi SIAK", max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = "permohonan KK/KIA"
+        verbose_name_plural = "permohonan KK dan KIA (dengan verifikasi)"
+        indexes = [models.Index(fields=["status", "tenggat"], name="p412_status_tenggat")]
+
+    @transition(field=status, source=S.DIAJUKAN, target=S.LENGKAP, permission=_FO,
+                custom={"label": "Berkas lengkap", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
+    def berkas_lengkap(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=_FO,
+                custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def kembalikan(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_FO,
+                custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
+                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
+    def lengkapi(self, oleh=None, data=None):
+        self._lengkapi()
+
+    @transition(field=status, source=S.LENGKAP, target=S.DIINPUT, permission=_SIAK,
+                custom={"label": "Input data SIAK", "form": f"{_F}.InputSiakForm"})
+    def input_siak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIINPUT, target=S.TERVERIFIKASI, permission=_VERIFIKATOR,
+                custom={"label": "Verifikasi: data sesuai", "gaya": "success"})
+    def verifikasi(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIINPUT, target=S.PERBAIKAN, permission=_VERIFIKATOR,
+                custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
+    def minta_perbaikan(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.PERBAIKAN, target=S.DIINPUT, permission=_SIAK,
+                custom={"label": "Perbaiki input SIAK", "form": f"{_F}.InputSiakForm"})
+    def perbaiki(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.TERVERIFIKASI, target=S.DITANDATANGANI, permission=_PEJABAT_TTE,
+                custom={"label": "Tandatangani (TTE)", "gaya": "success", **_TTE})
+    def tandatangani(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DITANDATANGANI, target=S.DICETAK, permission=_SIAK,
+                custom={"label": "Cetak dokumen", **_CETAK})
+    def cetak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DICETAK, target=S.SIAP_DIAMBIL, permission=_PENGAMBILAN,
+                custom={"label": "Hasil cetak bagus", "gaya": "success"})
+    def cetakan_bagus(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DICETAK, target=S.DITANDATANGANI, permission=_PENGAMBILAN,
+                custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
+    def cetakan_rusak(self, oleh=None, data=None):
+        self.jumlah_cetak_ulang += 1
+
+    @transition(field=status, source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
+                custom={"label": "Serahkan ke pemohon", "form": f"{_F}.SerahkanForm", "gaya": "success"})
+    def serahkan(self, oleh=None, data=None):
+        self._serahkan(data)
+
+
+def _mitra_sendiri(objek, user) -> bool:
+    """A partner officer acts only on the requests of its own institution."""
+    return objek.instansi_id is not None and objek.instansi_id == instansi_pengguna(user)
+
+
+_MITRA = peran("petugas_integrasi", syarat=_mitra_sendiri)
+
+
+def _setelah_verifikasi(objek, *args, **kwargs) -> str:
+    # A KK or KIA goes to the signing official; a KTP-el (a card, no TTE) straight to printing.
+    return S.TERVERIFIKASI if objek.perlu_tte else S.SIAP_CETAK
+
+
+def _cetak_ulang(objek, *args, **kwargs) -> str:
+    return S.DITANDATANGANI if objek.perlu_tte else S.SIAP_CETAK
+
+
+class PermohonanIntegrasi(Permohonan):
+    """P.4.1.3 — inovasi integrasi: KK dan KTP-el perubahan data lewat mitra (KUA, PA, RS,
+    kecamatan, kelurahan).
+
+    The partner's officer (petugas_integrasi) files for the citizen and checks completeness:
+    lengkap / dikembalikan (completed by the same officer) → verifikasi of the officer's input
+    (verifikator): terverifikasi / perbaikan back to the officer, who sees the reason → TTE (kabid
+    or kadis; KK and KIA only — a KTP-el goes straight to printing) → cetak (operator_siak) →
+    periksa hasil cetak (operator_pengambilan): bagus / rusak → cetak ulang → serahkan to the
+    partner's officer → selesai. A partner sees and acts only on its own institution's requests.
+    """
+
+    KODE_PROSES = "P.4.1.3"
+
+    status = FSMField(choices=Status.choices, default=S.DIAJUKAN, protected=True, db_index=True)
+    instansi = models.ForeignKey(InstansiMitra, on_delete=models.PROTECT, related_name="permohonan")
+
+    class Meta:
+        verbose_name = "permohonan integrasi"
+        verbose_name_plural = "permohonan inovasi integrasi"
+        indexes = [
+            models.Index(fields=["status", "tenggat"], name="p413_status_tenggat"),
+            models.Index(fields=["instansi", "status"], name="p413_instansi_status"),
+        ]
+
+    @classmethod
+    def untuk_pengguna(cls, user):
+        """Dinas staff of the process see every request; a partner only its institution's."""
+        from apps.core.workflow import peran_proses
+
+        qs = super().untuk_pengguna(user)
+        if peran_pengguna(user) & (peran_proses(cls) - {"petugas_integrasi"}):
+            return qs
+        instansi = instansi_pengguna(user)
+        return qs.filter(instansi_id=instansi) if instansi else qs.none()
+
+    def penerima_awal(self) -> str:
+        """P.4.1.3: the finished documents go to the partner's officer, not to the citizen."""
+        if self.dibuat_oleh_id:
+            return self.dibuat_oleh.get_full_name() or self.dibuat_oleh.username
+        return ""
+
+    @transition(field=status, source=S.DIAJUKAN, target=S.LENGKAP, permission=_MITRA,
+                custom={"label": "Berkas lengkap, kirim ke Dinas", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
+    def berkas_lengkap(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=_MITRA,
+                custom={"label": "Belum lengkap — kembalikan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def kembalikan(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_MITRA,
+                custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
+                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
+    def lengkapi(self, oleh=None, data=None):
+        self._lengkapi()
+
+    @transition(field=status, source=S.LENGKAP,
+                target=GET_STATE(_setelah_verifikasi, states=[S.TERVERIFIKASI, S.SIAP_CETAK]),
+                permission=_VERIFIKATOR, custom={"label": "Verifikasi: data sesuai", "gaya": "success"})
+    def verifikasi(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.LENGKAP, target=S.PERBAIKAN, permission=_VERIFIKATOR,
+                custom={"label": "Kembalikan ke petugas integrasi", "wajib_catatan": True, "catatan_publik": True,
+                        "gaya": "danger"})
+    def minta_perbaikan(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.PERBAIKAN, target=S.LENGKAP, permission=_MITRA,
+                custom={"label": "Kirim perbaikan", "form": f"{_F}.PerbaikanMitraForm",
+                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
+    def perbaiki(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.TERVERIFIKASI, target=S.DITANDATANGANI, permission=_PEJABAT_TTE,
+                custom={"label": "Tandatangani (TTE)", "gaya": "success", **_TTE})
+    def tandatangani(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=[S.DITANDATANGANI, S.SIAP_CETAK], target=S.DICETAK, permission=_SIAK,
+                custom={"label": "Cetak dokumen", **_CETAK})
+    def cetak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DICETAK, target=S.SIAP_DIAMBIL, permission=_PENGAMBILAN,
+                custom={"label": "Hasil cetak bagus", "gaya": "success"})
+    def cetakan_bagus(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DICETAK,
+                target=GET_STATE(_cetak_ulang, states=[S.DITANDATANGANI, S.SIAP_CETAK]),
+                permission=_PENGAMBILAN, custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
+    def cetakan_rusak(self, oleh=None, data=None):
+        self.jumlah_cetak_ulang += 1
+
+    @transition(field=status, source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
+                custom={"label": "Serahkan ke petugas integrasi", "form": f"{_F}.SerahkanForm", "gaya": "success"})
+    def serahkan(self, oleh=None, data=None):
+        self._serahkan(data)

@@ -1,0 +1,95 @@
+"""Services of P.4.1 (writes): intake, the applicant's completion, the tanda terima."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from apps.core.models import Lampiran
+from apps.core.peran import punya_peran
+from apps.core.workflow import AksiDitolak, catat_pembuatan, jalankan_aksi
+from apps.penduduk.selectors import penduduk_dari_nik
+
+from .models import Alur, Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+from .models.layanan import InstansiMitra, instansi_pengguna
+
+
+def model_untuk_layanan(layanan: Layanan, *, integrasi: bool = False):
+    """The process model a request of ``layanan`` follows (P.4.1.1, P.4.1.2 or P.4.1.3)."""
+    if integrasi:
+        return PermohonanIntegrasi
+    return PermohonanTanpaVerifikasi if layanan.alur == Alur.TANPA_VERIFIKASI else PermohonanDenganVerifikasi
+
+
+def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh, integrasi: bool = False):
+    """P.4.1 — “pemohon mengajukan layanan … dengan melengkapi persyaratan”.
+
+    Recorded by the front office for a walk-in citizen, or (P.4.1.3) by an integrated partner's
+    officer for the citizen. Creates the request (tracking code, PIN, due date in working days),
+    keeps one scan per requirement brought, logs the first timeline row and issues the tanda
+    terima (PDF with the tracking code, the PIN and a QR code to the status page).
+    """
+    instansi = None
+    if integrasi:
+        if not punya_peran(oleh, ["petugas_integrasi"]):
+            raise PermissionDenied("Hanya petugas integrasi yang dapat mengajukan lewat mitra.")
+        instansi = InstansiMitra.objects.filter(pk=instansi_pengguna(oleh)).first()
+        if instansi is None:
+            raise AksiDitolak("Akun Anda belum terdaftar pada instansi mitra. Hubungi administrator.")
+        if not layanan.lewat_integrasi:
+            raise AksiDitolak("Layanan ini tidak dapat diajukan lewat mitra integrasi.")
+    elif not punya_peran(oleh, ["petugas_fo"]):
+        raise PermissionDenied("Hanya petugas front office yang dapat mencatat permohonan.")
+    if not layanan.aktif:
+        raise AksiDitolak("Layanan ini sedang tidak dibuka.")
+
+    model = model_untuk_layanan(layanan, integrasi=integrasi)
+    with transaction.atomic():
+        objek = model(
+            layanan=layanan,
+            penduduk=penduduk_dari_nik(data["nik"]),
+            dibuat_oleh=oleh,
+            tenggat=None,
+            **{k: data.get(k, "") for k in ("nik", "nama", "no_kk", "alamat", "email", "telepon")},
+        )
+        if instansi is not None:
+            objek.instansi = instansi
+        objek.tenggat = objek.hitung_tenggat(timezone.localdate())
+        objek.save()
+        log = catat_pembuatan(objek=objek, pengguna=oleh, label="Permohonan diterima")
+        _simpan_persyaratan(objek=objek, berkas=berkas, oleh=oleh, riwayat=log)
+        objek.save(update_fields=["berkas_persyaratan"])
+        tanda_terima_terbitkan(objek=objek, oleh=oleh)
+    return objek
+
+
+def _simpan_persyaratan(*, objek, berkas: list[tuple], oleh, riwayat) -> None:
+    for persyaratan, file in berkas:
+        lampiran = Lampiran.simpan(objek=objek, berkas=file, keterangan=persyaratan.nama, oleh=oleh, riwayat=riwayat)
+        objek.berkas_persyaratan[str(persyaratan.pk)] = lampiran.pk
+
+
+def permohonan_lengkapi(*, objek, pengguna, form):
+    """P.4.1 — the applicant completes a returned file (or, P.4.1.3, the partner sends its
+    correction): the new scans are kept per requirement and the SAME request goes on (same
+    tracking code, the timeline continues)."""
+    with transaction.atomic():
+        log = jalankan_aksi(
+            objek=objek,
+            aksi=form.aksi.nama,
+            pengguna=pengguna,
+            catatan=form.cleaned_data.get("catatan", ""),
+            versi=form.cleaned_data.get("versi"),
+            data=form.data_aksi(),
+        )
+        _simpan_persyaratan(objek=objek, berkas=form.berkas_persyaratan(), oleh=pengguna, riwayat=log)
+        objek.save(update_fields=["berkas_persyaratan"])
+    return log
+
+
+def tanda_terima_terbitkan(*, objek, oleh=None):
+    """The tanda terima (receipt) of a request, rendered as PDF by apps.dokumen (unsigned)."""
+    from apps.dokumen.services import dokumen_terbitkan
+
+    return dokumen_terbitkan(objek=objek, jenis="tanda_terima", oleh=oleh)
