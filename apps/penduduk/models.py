@@ -7,6 +7,8 @@ and statistics (P.7.2). It is sized for millions of rows: every look-up is by an
 
 from django.db import models
 
+from .validators import validasi_nik, validasi_no_kk
+
 
 class Wilayah(models.Model):
     """Kemendagri region codes (Kepmendagri 300.2.2-2138/2025): province to kelurahan."""
@@ -82,7 +84,7 @@ class Kewarganegaraan(models.TextChoices):
 class Keluarga(models.Model):
     """A family card (Kartu Keluarga) with its address."""
 
-    no_kk = models.CharField("No. KK", max_length=16, unique=True)
+    no_kk = models.CharField("No. KK", max_length=16, unique=True, validators=[validasi_no_kk])
     kepala = models.ForeignKey(
         "Penduduk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="kepala keluarga"
     )
@@ -109,7 +111,7 @@ class Penduduk(models.Model):
         HIDUP = "hidup", "Hidup"
         MENINGGAL = "meninggal", "Meninggal"
 
-    nik = models.CharField("NIK", max_length=16, unique=True)
+    nik = models.CharField("NIK", max_length=16, unique=True, validators=[validasi_nik])
     nama = models.CharField("nama lengkap", max_length=120, db_index=True)
     tempat_lahir = models.CharField(max_length=80)
     tanggal_lahir = models.DateField()
