@@ -13,6 +13,7 @@ urlpatterns = [
     path("penduduk/", include("apps.penduduk.urls")),
     path("", include("apps.publik.urls")),
     path("dokumen/", include("apps.dokumen.urls")),
+    path("verifikasi/", include("apps.dokumen.urls_verifikasi")),
     path("pendaftaran/", include("apps.pendaftaran.urls")),
     path("capil/", include("apps.capil.urls")),
     path("umum/", include("apps.umum.urls")),
