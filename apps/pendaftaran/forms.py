@@ -31,7 +31,20 @@ class PilihLayananForm(forms.Form):
         self.fields["layanan"].queryset = layanan_qs if layanan_qs is not None else Layanan.objects.filter(aktif=True)
 
 
-class PendaftaranForm(PeringatanNomorMixin, forms.Form):
+class IdentitasForm(PeringatanNomorMixin, forms.Form):
+    """Who the request is for; filled from the register when the NIK is found there."""
+
+    nik = NIKField(label="NIK pemohon", help_text="16 angka. Tekan “Cari di register” untuk mengisi data otomatis.")
+    nama = forms.CharField(label="Nama lengkap", max_length=120, error_messages={"required": "Nama wajib diisi."})
+    no_kk = NoKKField(label="No. KK", required=False)
+    alamat = forms.CharField(label="Alamat", max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nik"].error_messages["required"] = "NIK wajib diisi."
+
+
+class PendaftaranForm(IdentitasForm):
     """A walk-in (or partner) request: who, how to reach them, which requirements were brought.
 
     One checkbox and one scan per requirement of the chosen service; a ticked requirement needs its
@@ -39,10 +52,6 @@ class PendaftaranForm(PeringatanNomorMixin, forms.Form):
     check (berkas lengkap / kembalikan) is the next step of the flow.
     """
 
-    nik = NIKField(label="NIK pemohon", help_text="16 angka. Tekan “Cari di register” untuk mengisi data otomatis.")
-    nama = forms.CharField(label="Nama lengkap", max_length=120, error_messages={"required": "Nama wajib diisi."})
-    no_kk = NoKKField(label="No. KK", required=False)
-    alamat = forms.CharField(label="Alamat", max_length=200, required=False)
     email = forms.EmailField(
         label="Email (opsional)", required=False,
         help_text="Bila diisi, dokumen bertanda tangan elektronik dikirim ke email ini.",
@@ -55,7 +64,6 @@ class PendaftaranForm(PeringatanNomorMixin, forms.Form):
 
     def __init__(self, *args, layanan: Layanan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nik"].error_messages["required"] = "NIK wajib diisi."
         self.layanan = layanan
         self.persyaratan = list(layanan.persyaratan.all())
         for p in self.persyaratan:

@@ -1,5 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from apps.core.urls import proses_urls
+
+from . import views
+from .models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
 
 app_name = "pendaftaran"
 
-urlpatterns = []
+
+def _urls(model, prefix):
+    return proses_urls(model, antrian=views.PermohonanAntrianView, detail=views.PermohonanDetailView, prefix=prefix)
+
+
+urlpatterns = [
+    path("baru/", views.pendaftaran_baru, name="baru"),
+    path("integrasi/baru/", views.pendaftaran_baru, {"integrasi": True}, name="integrasi-baru"),
+    path("cari-nik/", views.cari_nik, name="cari-nik"),
+    *_urls(PermohonanTanpaVerifikasi, "ktp-el"),
+    *_urls(PermohonanDenganVerifikasi, "kk-kia"),
+    *_urls(PermohonanIntegrasi, "integrasi"),
+]

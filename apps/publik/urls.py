@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "publik"
 
-urlpatterns = []
+urlpatterns = [
+    path("status/", views.status, name="status"),
+    path("status/<str:kode>/", views.status_detail, name="status-detail"),
+    path("status/<str:kode>/dokumen/<int:pk>/", views.status_unduh, name="status-unduh"),
+]

@@ -1,0 +1,47 @@
+"""Reads of P.4.1: services offered at a desk, the requirement checklist of a request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from .models import Alur, Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+
+
+def layanan_loket(*, integrasi: bool = False) -> QuerySet[Layanan]:
+    """Services open at the front office, or (P.4.1.3) through integrated partners."""
+    qs = Layanan.objects.filter(aktif=True)
+    return qs.filter(lewat_integrasi=True) if integrasi else qs
+
+
+def layanan_untuk_model(model) -> QuerySet[Layanan]:
+    """Services whose requests live in ``model`` (the service filter of a queue)."""
+    if model is PermohonanTanpaVerifikasi:
+        return Layanan.objects.filter(alur=Alur.TANPA_VERIFIKASI)
+    if model is PermohonanDenganVerifikasi:
+        return Layanan.objects.filter(alur=Alur.DENGAN_VERIFIKASI)
+    if model is PermohonanIntegrasi:
+        return Layanan.objects.filter(lewat_integrasi=True)
+    return Layanan.objects.none()
+
+
+@dataclass
+class BarisPersyaratan:
+    nama: str
+    wajib: bool
+    ada: bool
+    lampiran: object | None
+
+
+def daftar_periksa(objek, lampiran) -> list[BarisPersyaratan]:
+    """The requirement checklist of a request: each requirement, whether it was received, its scan.
+
+    ``lampiran`` is the record's already fetched attachments (no query per row).
+    """
+    per_pk = {l.pk: l for l in lampiran}
+    diterima = objek.berkas_persyaratan
+    return [
+        BarisPersyaratan(nama=p.nama, wajib=p.wajib, ada=str(p.pk) in diterima, lampiran=per_pk.get(diterima.get(str(p.pk))))
+        for p in objek.layanan.persyaratan.all()
+    ]

@@ -1,0 +1,158 @@
+"""Pages of P.4.1 the kernel does not give: the intake form (front office and partners) and the
+register look-up by NIK. Queues, detail pages and actions are the kernel's, subclassed here only
+to name the search fields, the service filter and the related rows to fetch along."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from apps.core.peran import peran_pengguna, punya_peran
+from apps.core.views import AntrianView, DetailView, nama_url
+from apps.core.workflow import AksiDitolak
+from apps.penduduk.selectors import penduduk_dari_nik
+from apps.penduduk.validators import bersihkan_nomor
+
+from .forms import IdentitasForm, PendaftaranForm, PilihLayananForm
+from .models import Layanan, PermohonanIntegrasi
+from .models.layanan import instansi_pengguna
+from .selectors import daftar_periksa, layanan_loket, layanan_untuk_model
+from .services import permohonan_ajukan
+
+
+class PermohonanAntrianView(AntrianView):
+    """Queue of a P.4.1 flow: search by tracking code, NIK or name; filter by service and state."""
+
+    cari_teks = ("kode_lacak", "nik")
+    cari_nama = ("nama",)
+    filter_fields = ("layanan",)
+    relasi = ("layanan",)
+
+    def get_template_names(self):
+        return ["pendaftaran/antrian.html"]
+
+    def filter_form(self):
+        form = super().filter_form()
+        form.fields["layanan"].queryset = layanan_untuk_model(self.model)
+        return form
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["peran_kode"] = peran_pengguna(self.request.user)
+        return ctx
+
+
+class PermohonanDetailView(DetailView):
+    """A request: data, requirement checklist with scans, documents, timeline and actions."""
+
+    def get_template_names(self):
+        return ["pendaftaran/detail.html"]
+
+    @property
+    def relasi(self):
+        extra = ("instansi",) if self.model is PermohonanIntegrasi else ()
+        return ("layanan", "dibuat_oleh", *extra)
+
+    def get_objek(self):
+        objek = super().get_objek()
+        prefetch_related_objects([objek], "layanan__persyaratan")
+        return objek
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        objek = ctx["objek"]
+        ctx["lampiran"] = list(ctx["lampiran"])
+        ctx["daftar_periksa"] = daftar_periksa(objek, ctx["lampiran"])
+        ctx["persyaratan_kurang"] = objek.persyaratan_kurang()
+        return ctx
+
+
+def _peran_loket(integrasi: bool) -> str:
+    return "petugas_integrasi" if integrasi else "petugas_fo"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pendaftaran_baru(request, integrasi: bool = False):
+    """P.4.1 intake: choose the service, identify the person, tick and scan the requirements."""
+    if not punya_peran(request.user, [_peran_loket(integrasi)]):
+        raise PermissionDenied("Halaman ini untuk petugas loket pendaftaran.")
+    if integrasi and not instansi_pengguna(request.user):
+        messages.error(request, "Akun Anda belum terdaftar pada instansi mitra. Hubungi administrator.")
+        return redirect("akun:beranda")
+    pilihan = layanan_loket(integrasi=integrasi)
+    pilih = PilihLayananForm(request.GET or None, layanan_qs=pilihan)
+    layanan = pilih.cleaned_data["layanan"] if pilih.is_bound and pilih.is_valid() else None
+    if request.method == "POST":
+        layanan = Layanan.objects.filter(pk=request.POST.get("layanan"), pk__in=pilihan.values("pk")).first()
+        if layanan is None:
+            messages.error(request, "Pilih layanan yang dimohon.")
+            return redirect(request.path)
+        form = PendaftaranForm(request.POST, request.FILES, layanan=layanan)
+        if form.is_valid():
+            try:
+                objek = permohonan_ajukan(
+                    layanan=layanan, data=form.data_pemohon(), berkas=form.berkas_persyaratan(),
+                    oleh=request.user, integrasi=integrasi,
+                )
+            except AksiDitolak as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(
+                    request,
+                    f"Permohonan dicatat dengan kode lacak {objek.kode_lacak}. Cetak tanda terima dari panel dokumen "
+                    "dan serahkan kepada pemohon.",
+                )
+                for pesan in form.semua_peringatan():
+                    messages.warning(request, pesan)
+                return redirect(reverse(nama_url(type(objek), "detail"), args=[objek.pk]))
+        else:
+            messages.error(request, "Periksa kembali isian yang ditandai.")
+        status = 400
+    else:
+        form = PendaftaranForm(layanan=layanan) if layanan else None
+        status = 200
+    return render(
+        request,
+        "pendaftaran/pendaftaran_baru.html",
+        {"pilih": pilih, "layanan": layanan, "form": form, "integrasi": integrasi},
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def cari_nik(request):
+    """htmx: the applicant's identity fields, filled from the register when the NIK is found there.
+
+    What the officer already typed is kept when the NIK is not found."""
+    if not (punya_peran(request.user, ["petugas_fo", "petugas_integrasi"]) and request.user.has_perm("penduduk.view_penduduk")):
+        raise PermissionDenied("Peran Anda tidak dapat membaca register penduduk.")
+    nik = bersihkan_nomor(request.GET.get("nik", ""))
+    penduduk = penduduk_dari_nik(nik) if len(nik) == 16 and nik.isdigit() else None
+    awal = {k: request.GET.get(k, "") for k in ("nik", "nama", "no_kk", "alamat")}
+    if penduduk is not None:
+        awal.update(
+            nik=penduduk.nik,
+            nama=penduduk.nama,
+            no_kk=penduduk.keluarga.no_kk if penduduk.keluarga_id else awal["no_kk"],
+            alamat=_alamat(penduduk),
+        )
+    return render(
+        request,
+        "pendaftaran/_identitas.html",
+        {"form": IdentitasForm(initial=awal), "penduduk": penduduk, "dicari": bool(nik)},
+    )
+
+
+def _alamat(p) -> str:
+    kel = p.kelurahan
+    bagian = [p.alamat, f"RT {p.rt}/RW {p.rw}", f"Kel. {kel.nama}" if kel else ""]
+    if kel and kel.induk_id:
+        bagian.append(f"Kec. {kel.induk.nama}")
+    return ", ".join(b for b in bagian if b)

@@ -1,0 +1,61 @@
+"""Reads of the citizen's status page: a request by its tracking code, whatever its process."""
+
+from __future__ import annotations
+
+from apps.core.kode import normalkan_kode_lacak
+from apps.core.models import Proses, RiwayatStatus
+from apps.core.workflow import model_proses, riwayat
+
+
+def proses_dari_kode(kode: str) -> Proses | None:
+    """The request with tracking code ``kode`` in any process model (P.4, P.5, ...), or None.
+
+    One indexed look-up per process model (the tracking code is unique in each table)."""
+    kode = normalkan_kode_lacak(kode)
+    if not kode:
+        return None
+    for model in model_proses():
+        objek = model._default_manager.filter(kode_lacak=kode).first()
+        if objek is not None:
+            return objek
+    return None
+
+
+def langkah_sekarang(objek: Proses) -> str:
+    """The current step in plain Indonesian (the model's STATUS_PUBLIK, else its state label)."""
+    return getattr(objek, "STATUS_PUBLIK", {}).get(objek.status) or objek.status_label
+
+
+def label_status(model, status: str) -> str:
+    return dict(model.status_field().choices).get(status, status)
+
+
+def linimasa_publik(objek: Proses) -> list[dict]:
+    """The timeline as the citizen sees it: date, a public label, the reason of a return.
+
+    No staff names, roles or internal notes: only notes the step marks as public (returns)."""
+    model = type(objek)
+    hasil = []
+    for r in riwayat(objek).only("aksi", "ke", "waktu", "catatan", "catatan_publik"):
+        label = "Permohonan diterima" if r.aksi == "buat" else label_status(model, r.ke)
+        hasil.append({"waktu": r.waktu, "label": label, "alasan": r.catatan if r.catatan_publik else "", "ke": r.ke})
+    return hasil
+
+
+def alasan_dikembalikan(linimasa: list[dict], objek: Proses) -> str:
+    """The public reason of the latest return, while the request is still waiting on it."""
+    if not linimasa or not linimasa[-1]["alasan"] or linimasa[-1]["ke"] != objek.status:
+        return ""
+    return linimasa[-1]["alasan"]
+
+
+def dokumen_publik_permohonan(objek: Proses) -> list:
+    """The signed documents of the request the citizen may download (ready and active)."""
+    from apps.dokumen.models import Dokumen
+
+    return [
+        d for d in Dokumen.untuk(objek).filter(aktif=True, ditandatangani_pada__isnull=False).order_by("pk") if d.siap
+    ]
+
+
+__all__ = ["proses_dari_kode", "langkah_sekarang", "linimasa_publik", "alasan_dikembalikan", "RiwayatStatus"]

@@ -1,0 +1,101 @@
+"""The citizen's pages (no login): the status of a request by tracking code and PIN.
+
+The code and PIN of the tanda terima (as e-Kitir) open the request's current step, timeline,
+what is missing when it was returned, the target date and the signed document once issued.
+Wrong or guessed codes and PINs all get one message and are rate-limited (publik.services).
+"""
+
+from __future__ import annotations
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from apps.core.kode import normalkan_kode_lacak
+from apps.core.models import AksesBerkas
+
+from .forms import CekStatusForm
+from .selectors import (
+    alasan_dikembalikan,
+    dokumen_publik_permohonan,
+    langkah_sekarang,
+    linimasa_publik,
+    proses_dari_kode,
+)
+from .services import jendela_detik, pin_cocok, status_catat_gagal, status_terkunci
+
+PESAN_GAGAL = "Kode lacak atau PIN tidak cocok. Periksa kembali tanda terima Anda."
+PESAN_TUNGGU = "Terlalu banyak percobaan yang gagal. Silakan coba lagi setelah {menit} menit."
+_SESI = "status_terbuka"
+
+
+def _ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_http_methods(["GET", "POST"])
+def status(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        form = CekStatusForm(initial={"kode": normalkan_kode_lacak(request.GET.get("kode", ""))})
+        return render(request, "publik/status.html", {"form": form})
+    form = CekStatusForm(request.POST)
+    if not form.is_valid():
+        return render(request, "publik/status.html", {"form": form}, status=400)
+    kode = form.cleaned_data["kode"]
+    if status_terkunci(ip=_ip(request), kode=kode):
+        pesan = PESAN_TUNGGU.format(menit=max(1, jendela_detik() // 60))
+        return render(request, "publik/status.html", {"form": CekStatusForm(initial={"kode": kode}), "pesan": pesan}, status=429)
+    objek = proses_dari_kode(kode)
+    if not pin_cocok(objek, form.cleaned_data["pin"]):
+        status_catat_gagal(ip=_ip(request), kode=kode)
+        return render(request, "publik/status.html", {"form": CekStatusForm(initial={"kode": kode}), "pesan": PESAN_GAGAL}, status=400)
+    terbuka = [k for k in request.session.get(_SESI, []) if k != objek.kode_lacak][-9:]
+    request.session[_SESI] = [*terbuka, objek.kode_lacak]
+    request.session.cycle_key()
+    return redirect("publik:status-detail", kode=objek.kode_lacak)
+
+
+def _objek_terbuka(request, kode: str):
+    """The request whose code and PIN were entered in this browser session, else None."""
+    if kode not in request.session.get(_SESI, []):
+        return None
+    return proses_dari_kode(kode)
+
+
+@require_GET
+def status_detail(request: HttpRequest, kode: str) -> HttpResponse:
+    objek = _objek_terbuka(request, kode)
+    if objek is None:
+        return redirect(f"{reverse('publik:status')}?kode={kode}")
+    linimasa = linimasa_publik(objek)
+    pemilik = objek.pemilik_dokumen() if hasattr(objek, "pemilik_dokumen") else ("", "")
+    konteks = {
+        "objek": objek,
+        "layanan": getattr(getattr(objek, "layanan", None), "nama", "") or objek._meta.verbose_name,
+        "langkah": langkah_sekarang(objek),
+        "linimasa": linimasa,
+        "alasan": alasan_dikembalikan(linimasa, objek),
+        "pemilik_nama": pemilik[0],
+        "pemilik_nik": pemilik[1],
+        "dokumen": dokumen_publik_permohonan(objek),
+    }
+    return render(request, "publik/status_detail.html", konteks)
+
+
+@require_GET
+def status_unduh(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
+    """The signed document of the request opened in this session (logged in AksesBerkas)."""
+    objek = _objek_terbuka(request, kode)
+    if objek is None:
+        raise Http404("Dokumen tidak ditemukan.")
+    dokumen = next((d for d in dokumen_publik_permohonan(objek) if d.pk == pk), None)
+    if dokumen is None:
+        raise Http404("Dokumen tidak ditemukan.")
+    AksesBerkas.objects.create(
+        oleh=request.user if request.user.is_authenticated else None,
+        berkas=dokumen.berkas.name,
+        keterangan=f"Unduh publik {dokumen.judul} {dokumen.nomor} (kode lacak {objek.kode_lacak})",
+        alamat_ip=_ip(request) or None,
+    )
+    return FileResponse(dokumen.berkas.open("rb"), content_type="application/pdf", as_attachment=True, filename=dokumen.nama_unduhan)
