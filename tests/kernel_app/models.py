@@ -36,3 +36,59 @@ class Contoh(Proses):
                 custom={"label": "Verifikasi"})
     def verifikasi(self, oleh=None, data=None):
         pass
+
+
+class StatusDokumen(models.TextChoices):
+    TERVERIFIKASI = "terverifikasi", "Terverifikasi"
+    DITANDATANGANI = "ditandatangani", "Ditandatangani"
+    DICETAK = "dicetak", "Dicetak"
+
+
+class ContohDokumen(Proses):
+    """The tail "TTE → cetak" of a service flow, for the tests of apps/dokumen."""
+
+    KODE_PROSES = "T.1"
+    STATUS_AKHIR = frozenset({StatusDokumen.DICETAK})
+
+    status = FSMField(choices=StatusDokumen.choices, default=StatusDokumen.TERVERIFIKASI, protected=True)
+    nama = models.CharField(max_length=120, default="SITI AMINAH")
+    nik = models.CharField(max_length=16, default="3575014107900003")
+    email = models.EmailField(blank=True)
+    jenis_tte = models.CharField(max_length=40, default="surat")
+
+    @property
+    def email_pemohon(self) -> str:
+        return self.email
+
+    def pemilik_dokumen(self) -> tuple[str, str]:
+        return (self.nama, self.nik)
+
+    def jenis_dokumen_tte(self) -> str:
+        return self.jenis_tte
+
+    def data_dokumen(self, jenis: str) -> dict:
+        return {
+            "perihal": "Surat keterangan uji",
+            "kepada": "Sdr. " + self.nama,
+            "isi": [f"Menerangkan bahwa {self.nama} (NIK {self.nik}) adalah contoh dalam pengujian."],
+            "nama": self.nama,
+            "nik": self.nik,
+        }
+
+    @transition(field=status, source=StatusDokumen.TERVERIFIKASI, target=StatusDokumen.DITANDATANGANI,
+                permission=peran("kabid", "kadis"),
+                custom={"label": "Tandatangani (TTE)", "layanan": "apps.dokumen.services.aksi_tandatangani",
+                        "form": "apps.dokumen.forms.TTEForm"})
+    def tandatangani(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=StatusDokumen.DITANDATANGANI, target=StatusDokumen.DICETAK,
+                permission=peran("operator_siak"),
+                custom={"label": "Cetak", "layanan": "apps.dokumen.services.aksi_cetak"})
+    def cetak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=StatusDokumen.DICETAK, target=StatusDokumen.DITANDATANGANI,
+                permission=peran("operator_pengambilan"), custom={"label": "Rusak, cetak ulang", "gaya": "danger"})
+    def rusak(self, oleh=None, data=None):
+        pass

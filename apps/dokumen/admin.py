@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from .models import CetakDokumen, Dokumen, Pejabat
+
+
+@admin.register(Pejabat)
+class PejabatAdmin(admin.ModelAdmin):
+    list_display = ["nama", "nip", "jabatan", "user", "aktif"]
+    list_filter = ["aktif"]
+    search_fields = ["nama", "nip"]
+    autocomplete_fields = ["user"]
+
+
+class CetakInline(admin.TabularInline):
+    model = CetakDokumen
+    extra = 0
+    can_delete = False
+    readonly_fields = ["ke", "oleh", "dibuat_pada", "status", "galat", "selesai_pada"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Dokumen)
+class DokumenAdmin(admin.ModelAdmin):
+    """Read-only: documents are issued by the process steps, never edited by hand."""
+
+    list_display = ["nomor", "judul", "status", "ditandatangani_oleh", "ditandatangani_pada", "email_terkirim_pada", "aktif"]
+    list_filter = ["jenis", "status", "aktif", "tahun"]
+    search_fields = ["nomor", "kode_verifikasi"]
+    inlines = [CetakInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields if f.name != "aktif"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

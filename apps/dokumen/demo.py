@@ -1,0 +1,25 @@
+"""Demo data of apps/dokumen: the kabid and kadis demo users as signing officials, with local
+certificates (passphrase in README, "Tanda tangan elektronik")."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import User
+from django.core.management import call_command
+
+from .models import Pejabat
+
+PEJABAT_DEMO = [
+    # username, nama, NIP, jabatan
+    ("kadis", "Dr. Bambang Sutrisno, S.H., M.Si.", "197003121995031002", "Kepala Dinas Kependudukan dan Pencatatan Sipil"),
+    ("kabid", "Ir. Sri Rahayu, M.M.", "197508172000122001", "Kepala Bidang Pelayanan Pendaftaran Penduduk"),
+]
+
+
+def isi_demo(stdout) -> None:
+    for username, nama, nip, jabatan in PEJABAT_DEMO:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            stdout.write(f"  akun {username} belum ada; pejabat demo dilewati")
+            continue
+        Pejabat.objects.get_or_create(user=user, defaults={"nama": nama, "nip": nip, "jabatan": jabatan, "pangkat": "Pembina Utama Muda (IV/c)" if username == "kadis" else "Pembina (IV/a)"})
+    call_command("buat_sertifikat_lokal", stdout=stdout)

@@ -1,0 +1,235 @@
+"""Issuing, signing, printing and mailing documents (the tail of the service flows).
+
+"verify → TTE → cetak → ambil" (PROCESSES.md): the TTE step (kabid/kadis) signs the record's
+document and mails it to the applicant; the cetak step (operator SIAK) prints it, and a reprint
+after a failed quality check is counted. Numbers are drawn in the issuing transaction; rendering,
+signing, printing and mailing run in Celery jobs enqueued on commit (apps/dokumen/tasks.py), which
+call the job functions in ``apps.dokumen.jobs``.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from apps.core.models import Urutan
+from apps.core.workflow import AksiDitolak, jalankan_aksi
+
+from .jenis import ambil_jenis
+from .models import CetakDokumen, Dokumen, Pejabat
+from .sandi import bungkus_passphrase
+from .tte import GalatTTE, ambil_backend
+
+JENIS_CETAK_BAWAAN = "ktp_el_cetak"
+
+
+# -- reading what a process record offers (the contract of kontrak-dokumen.md) ----------------------
+def jenis_tte_untuk(objek) -> str:
+    fungsi = getattr(objek, "jenis_dokumen_tte", None)
+    if callable(fungsi):
+        return fungsi()
+    jenis = getattr(objek, "JENIS_DOKUMEN_TTE", "")
+    if not jenis:
+        raise AksiDitolak("Proses ini tidak menyebutkan dokumen yang ditandatangani (JENIS_DOKUMEN_TTE).")
+    return jenis
+
+
+def jenis_cetak_untuk(objek) -> str:
+    fungsi = getattr(objek, "jenis_dokumen_cetak", None)
+    if callable(fungsi):
+        return fungsi()
+    return getattr(objek, "JENIS_DOKUMEN_CETAK", JENIS_CETAK_BAWAAN)
+
+
+def pemilik_dari(objek) -> tuple[str, str]:
+    fungsi = getattr(objek, "pemilik_dokumen", None)
+    return tuple(fungsi()) if callable(fungsi) else ("", "")
+
+
+def pejabat_dari(pejabat_atau_user) -> Pejabat:
+    """The signing official from a Pejabat or from their user account."""
+    if isinstance(pejabat_atau_user, Pejabat):
+        pejabat = pejabat_atau_user
+    elif isinstance(pejabat_atau_user, get_user_model()):
+        pejabat = Pejabat.objects.filter(user=pejabat_atau_user).first()
+        if pejabat is None:
+            raise AksiDitolak("Akun Anda belum terdaftar sebagai pejabat penandatangan (TTE). Hubungi administrator.")
+    else:
+        raise TypeError("pejabat harus Pejabat atau User")
+    if not pejabat.aktif:
+        raise AksiDitolak("Pejabat penandatangan ini tidak aktif.")
+    return pejabat
+
+
+def passphrase_periksa(*, pejabat, passphrase: str) -> Pejabat:
+    """Check the passphrase now; a wrong one raises AksiDitolak and nothing is signed."""
+    pejabat = pejabat_dari(pejabat)
+    if not passphrase:
+        raise AksiDitolak("Passphrase wajib diisi.")
+    try:
+        ambil_backend().periksa_passphrase(pejabat, passphrase)
+    except GalatTTE as exc:
+        raise AksiDitolak(str(exc)) from None
+    return pejabat
+
+
+# -- issuing ----------------------------------------------------------------------------------
+def _dokumen_buat(*, objek, jenis: str, oleh=None, pejabat: Pejabat | None = None, email: str = "") -> Dokumen:
+    """A new document row with the next number of its type (call inside the issuing transaction)."""
+    info = ambil_jenis(jenis)
+    hari_ini = timezone.localdate()
+    urut = Urutan.berikutnya(info.kunci_nomor, hari_ini.year)
+    nama, nik = pemilik_dari(objek)
+    from django.contrib.contenttypes.models import ContentType
+
+    return Dokumen.objects.create(
+        content_type=ContentType.objects.get_for_model(objek),
+        object_id=objek.pk,
+        jenis=info.kode,
+        judul=info.judul,
+        kunci_nomor=info.kunci_nomor,
+        tahun=hari_ini.year,
+        urut=urut,
+        nomor=info.format_nomor(urut=urut, tahun=hari_ini.year, bulan=hari_ini.month),
+        pemilik_nama=(nama or "")[:150],
+        pemilik_nik=(nik or "")[:16],
+        perlu_tte=pejabat is not None,
+        ditandatangani_oleh=pejabat,
+        diterbitkan_oleh=oleh if getattr(oleh, "pk", None) else None,
+        email_tujuan=email or "",
+    )
+
+
+def _antrekan_proses(dokumen_id: int, token: str = "") -> None:
+    from . import tasks
+
+    # The token is sealed (apps/dokumen/sandi.py); it is still kept out of the worker's log lines.
+    tasks.proses_dokumen.apply_async(args=[dokumen_id], kwargs={"token": token}, argsrepr=f"({dokumen_id},)", kwargsrepr="{}")
+
+
+def dokumen_terbitkan(*, objek, jenis: str, oleh=None) -> Dokumen:
+    """Issue an unsigned document (tanda terima, KTP-el print record, drafts): number now, PDF in
+    a job after commit."""
+    with transaction.atomic():
+        dokumen = _dokumen_buat(objek=objek, jenis=jenis, oleh=oleh)
+        transaction.on_commit(lambda: _antrekan_proses(dokumen.pk))
+    return dokumen
+
+
+def dokumen_tandatangani(*, objek, jenis: str, pejabat, passphrase: str, kirim_email: bool = True) -> Dokumen:
+    """TTE: check the passphrase now, then render and PAdES-sign in a job, then mail the signed
+    PDF to ``objek.email_pemohon`` when given (exactly once)."""
+    pejabat = passphrase_periksa(pejabat=pejabat, passphrase=passphrase)
+    email = (getattr(objek, "email_pemohon", "") or "") if kirim_email else ""
+    with transaction.atomic():
+        dokumen = _dokumen_buat(objek=objek, jenis=jenis, oleh=pejabat.user, pejabat=pejabat, email=email)
+        token = bungkus_passphrase(passphrase, dokumen_id=dokumen.pk)
+        transaction.on_commit(lambda: _antrekan_proses(dokumen.pk, token))
+    return dokumen
+
+
+def dokumen_cetak(*, dokumen: Dokumen, oleh) -> CetakDokumen:
+    """The print job of the cetak step; the second and later prints are counted as reprints."""
+    from . import tasks
+
+    with transaction.atomic():
+        terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
+        terkunci.jumlah_cetak += 1
+        terkunci.save(update_fields=["jumlah_cetak"])
+        dokumen.jumlah_cetak = terkunci.jumlah_cetak
+        cetak = CetakDokumen.objects.create(dokumen=terkunci, ke=terkunci.jumlah_cetak, oleh=oleh)
+        transaction.on_commit(lambda: tasks.cetak_dokumen.delay(cetak.pk))
+    return cetak
+
+
+def dokumen_untuk_cetak(objek) -> Dokumen | None:
+    """The document the cetak step prints: the record's latest active signed document of its TTE
+    type, else its latest print record."""
+    semua = Dokumen.untuk(objek).filter(aktif=True).order_by("-dibuat_pada", "-pk")
+    try:
+        jenis_tte = jenis_tte_untuk(objek)
+    except AksiDitolak:
+        jenis_tte = None
+    if jenis_tte:
+        dok = semua.filter(jenis=jenis_tte, perlu_tte=True).first()
+        if dok:
+            return dok
+    return semua.filter(jenis=jenis_cetak_untuk(objek)).first()
+
+
+# -- ready-made action services for transitions -------------------------------------------------
+def aksi_tandatangani(*, objek, pengguna, form):
+    """The TTE step of a process (kabid/kadis): transition, then sign the record's document.
+
+    Use on a transition as ``custom={"layanan": "apps.dokumen.services.aksi_tandatangani",
+    "form": "apps.dokumen.forms.TTEForm"}``. A wrong passphrase changes nothing.
+    """
+    passphrase = form.cleaned_data["passphrase"]
+    pejabat = passphrase_periksa(pejabat=pengguna, passphrase=passphrase)
+    with transaction.atomic():
+        log = jalankan_aksi(
+            objek=objek,
+            aksi=form.aksi.nama,
+            pengguna=pengguna,
+            catatan=form.cleaned_data.get("catatan", ""),
+            versi=form.cleaned_data.get("versi"),
+            data=form.data_aksi(),
+            lampiran=form.daftar_lampiran(),
+        )
+        dokumen_tandatangani(objek=objek, jenis=jenis_tte_untuk(objek), pejabat=pejabat, passphrase=passphrase)
+    return log
+
+
+def aksi_cetak(*, objek, pengguna, form):
+    """The cetak step (operator SIAK): transition, then print the record's signed document, or
+    issue its unsigned print record first when it has none (KTP-el)."""
+    with transaction.atomic():
+        log = jalankan_aksi(
+            objek=objek,
+            aksi=form.aksi.nama,
+            pengguna=pengguna,
+            catatan=form.cleaned_data.get("catatan", ""),
+            versi=form.cleaned_data.get("versi"),
+            data=form.data_aksi(),
+            lampiran=form.daftar_lampiran(),
+        )
+        dokumen = dokumen_untuk_cetak(objek)
+        if dokumen is None:
+            dokumen = dokumen_terbitkan(objek=objek, jenis=jenis_cetak_untuk(objek), oleh=pengguna)
+        dokumen_cetak(dokumen=dokumen, oleh=pengguna)
+    return log
+
+
+# -- retry of a failed job (panel button) --------------------------------------------------------
+def dokumen_ulangi(*, dokumen: Dokumen, oleh, passphrase: str = "") -> str:
+    """Re-enqueue what failed for ``dokumen``; returns what was done (for the message).
+
+    An unsigned signing job needs the passphrase again (it was never kept): the official who
+    retries signs in their own name.
+    """
+    from . import tasks
+
+    if dokumen.status == Dokumen.Status.GAGAL:
+        with transaction.atomic():
+            token = ""
+            kolom = {"status": Dokumen.Status.MENUNGGU, "galat": "", "klaim": "", "klaim_pada": None}
+            if dokumen.perlu_tte:
+                pejabat = passphrase_periksa(pejabat=oleh, passphrase=passphrase)
+                kolom["ditandatangani_oleh"] = pejabat
+                token = bungkus_passphrase(passphrase, dokumen_id=dokumen.pk)
+            n = Dokumen.objects.filter(pk=dokumen.pk, status=Dokumen.Status.GAGAL).update(**kolom)
+            if not n:
+                return "Dokumen sudah diproses ulang."
+            transaction.on_commit(lambda: _antrekan_proses(dokumen.pk, token))
+        return "Pembuatan dokumen dijadwalkan ulang."
+    if dokumen.siap and dokumen.email_tujuan and not dokumen.email_terkirim_pada:
+        transaction.on_commit(lambda: tasks.kirim_email_dokumen.delay(dokumen.pk))
+        return "Pengiriman email dijadwalkan ulang."
+    gagal = list(dokumen.cetakan.filter(status=CetakDokumen.Status.GAGAL))
+    if gagal:
+        for c in gagal:
+            CetakDokumen.objects.filter(pk=c.pk, status=CetakDokumen.Status.GAGAL).update(status=CetakDokumen.Status.MENUNGGU, galat="")
+            transaction.on_commit(lambda pk=c.pk: tasks.cetak_dokumen.delay(pk))
+        return "Pencetakan dijadwalkan ulang."
+    raise AksiDitolak("Tidak ada pekerjaan gagal yang perlu diulang untuk dokumen ini.")

@@ -1,0 +1,51 @@
+"""Celery jobs of apps/dokumen: render-and-sign, print, email. They take ids and call
+``apps.dokumen.jobs``; retries (exponential backoff) live here.
+
+``acks_late`` and ``reject_on_worker_lost`` are set globally (settings) and repeated here because
+the idempotence of the jobs depends on them: a worker killed mid-job gets its message redelivered,
+and the leases in ``jobs`` make the second run safe.
+"""
+
+from __future__ import annotations
+
+from celery import Task, shared_task
+
+from . import jobs
+
+BIASA = {
+    "bind": True,
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": (Exception,),
+    "dont_autoretry_for": (jobs.GalatPermanen,),
+    "retry_backoff": 5,
+    "retry_backoff_max": 120,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+class TugasDokumen(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        jobs.tandai_gagal(args[0], exc)
+
+
+class TugasCetak(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        jobs.tandai_cetak_gagal(args[0], exc)
+
+
+# Rendering has soft and hard time limits: a runaway template cannot hold a worker.
+@shared_task(base=TugasDokumen, soft_time_limit=60, time_limit=90, **BIASA)
+def proses_dokumen(self, dokumen_id: int, token: str = "") -> str:
+    return jobs.proses_dokumen(dokumen_id, token)
+
+
+@shared_task(soft_time_limit=60, time_limit=90, **BIASA)
+def kirim_email_dokumen(self, dokumen_id: int) -> str:
+    return jobs.kirim_email_dokumen(dokumen_id)
+
+
+@shared_task(base=TugasCetak, soft_time_limit=60, time_limit=90, **BIASA)
+def cetak_dokumen(self, cetak_id: int) -> str:
+    return jobs.cetak_dokumen(cetak_id)

@@ -1,0 +1,28 @@
+"""``{% load dokumen %}{% panel_dokumen objek %}``: a record's documents on its detail page."""
+
+from django import template
+
+from apps.core.peran import peran_pengguna
+
+from ..models import Dokumen
+from ..qr import qr_data_uri
+
+register = template.Library()
+
+
+@register.inclusion_tag("dokumen/_panel.html", takes_context=True)
+def panel_dokumen(context, objek):
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    daftar = list(Dokumen.untuk(objek).select_related("ditandatangani_oleh").prefetch_related("cetakan"))
+    return {
+        "daftar_dokumen": daftar,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "pejabat_tte": bool(peran_pengguna(user) & {"kabid", "kadis"}) if user else False,
+    }
+
+
+@register.filter
+def qr(teks) -> str:
+    return qr_data_uri(str(teks))
