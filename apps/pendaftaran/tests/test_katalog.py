@@ -1,0 +1,59 @@
+"""The service catalogue of P.4.1 as master data."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from apps.pendaftaran.models import Alur, JenisDokumen, Layanan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_loads_the_fifteen_services_of_p41():
+    assert Layanan.objects.count() == 15
+    for dokumen in JenisDokumen.values:
+        assert Layanan.objects.filter(dokumen=dokumen).count() == 5
+
+
+def test_ktp_el_follows_p411_and_kk_kia_follow_p412():
+    assert set(Layanan.objects.filter(dokumen="ktp_el").values_list("alur", flat=True)) == {Alur.TANPA_VERIFIKASI}
+    assert set(Layanan.objects.exclude(dokumen="ktp_el").values_list("alur", flat=True)) == {Alur.DENGAN_VERIFIKASI}
+
+
+def test_partners_file_kk_and_ktp_el_perubahan_data():
+    assert set(Layanan.objects.filter(lewat_integrasi=True).values_list("dokumen", "alasan")) == {
+        ("kk", "perubahan_data"), ("ktp_el", "perubahan_data"),
+    }
+
+
+def test_every_service_has_requirements_and_a_target_but_no_rt_rw_letter():
+    for layanan in Layanan.objects.prefetch_related("persyaratan"):
+        syarat = [p.nama.lower() for p in layanan.persyaratan.all()]
+        assert syarat, layanan
+        assert any(p.wajib for p in layanan.persyaratan.all()), layanan
+        assert layanan.target_hari_kerja > 0
+        assert not any("rt/rw" in s or "pengantar rt" in s for s in syarat), layanan
+
+
+def test_lost_kk_asks_for_the_police_report_and_the_ktp_el():
+    syarat = " | ".join(Layanan.objects.get(dokumen="kk", alasan="hilang").persyaratan.values_list("nama", flat=True))
+    assert "kepolisian" in syarat and "KTP-el" in syarat
+
+
+def test_admin_role_may_edit_the_catalogue():
+    izin = set(Group.objects.get(name="admin").permissions.values_list("content_type__app_label", "codename"))
+    for model in ("layanan", "persyaratan", "instansimitra", "petugasmitra"):
+        assert ("pendaftaran", f"change_{model}") in izin
+    assert ("pendaftaran", "change_permohonandenganverifikasi") not in izin
+
+
+def test_tenggat_counts_working_days_against_holidays(pengguna):
+    import datetime
+
+    from apps.core.models import HariLibur
+    from apps.pendaftaran.tests.factories import buat_permohonan
+    from apps.pendaftaran.models import PermohonanDenganVerifikasi
+
+    HariLibur.objects.create(tanggal=datetime.date(2026, 11, 27), nama="Cuti bersama (uji)")
+    obj = buat_permohonan(PermohonanDenganVerifikasi)
+    # Wednesday 25 Nov + 3 working days, skipping Friday 27 (holiday) and the weekend: Tuesday 1 Dec.
+    assert obj.hitung_tenggat(datetime.date(2026, 11, 25)) == datetime.date(2026, 12, 1)
