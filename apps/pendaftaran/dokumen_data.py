@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -70,16 +72,19 @@ def data_dokumen(objek, jenis: str) -> dict:
 
         ada = objek.persyaratan_diterima()
         status = url_status(objek)
+        syarat = list(objek.layanan.persyaratan.all())
         data.update(
             judul="Tanda Terima Permohonan",
+            nama_pemohon=objek.nama,
+            berkas_diterima=[s.nama for s in syarat if s.pk in ada],
             pin=objek.pin,
             tenggat=objek.tenggat,
             telepon=objek.telepon,
             email=objek.email,
-            persyaratan=[{"nama": s.nama, "ada": s.pk in ada, "wajib": s.wajib} for s in objek.layanan.persyaratan.all()],
+            persyaratan=[{"nama": s.nama, "ada": s.pk in ada, "wajib": s.wajib} for s in syarat],
             url_status=status,
             qr=qr_data_uri(status),
-            instansi=getattr(getattr(objek, "instansi", None), "nama", ""),
+            instansi_mitra=getattr(getattr(objek, "instansi", None), "nama", ""),
         )
     elif jenis == "kk":
         keluarga = p.keluarga if p and p.keluarga_id else None
@@ -92,6 +97,7 @@ def data_dokumen(objek, jenis: str) -> dict:
             rw=keluarga.rw if keluarga else "",
             kode_pos=keluarga.kode_pos if keluarga else "",
             anggota=_anggota(keluarga) if keluarga else [{"nama": objek.nama, "nik": objek.nik}],
+            kabupaten_kota="Kota Pasuruan",
             **_wilayah(keluarga.kelurahan if keluarga else None),
         )
     elif jenis in ("kia", "ktp_el_cetak"):
@@ -113,5 +119,27 @@ def data_dokumen(objek, jenis: str) -> dict:
                 rw=p.rw,
                 **_wilayah(p.kelurahan),
             )
+            if jenis == "kia":
+                data["berlaku_hingga"] = _ulang_tahun(p.tanggal_lahir, 17) - timedelta(days=1)
+        if jenis == "ktp_el_cetak":
+            data["alasan"] = objek.layanan.get_alasan_display()
+            data["dicetak_oleh"] = _pencetak(objek)
         data["jumlah_cetak_ulang"] = objek.jumlah_cetak_ulang
     return data
+
+
+def _ulang_tahun(tanggal, umur: int):
+    """A KIA is valid until the day before the child turns 17 (Permendagri 2/2016)."""
+    try:
+        return tanggal.replace(year=tanggal.year + umur)
+    except ValueError:  # 29 February
+        return tanggal.replace(year=tanggal.year + umur, day=28)
+
+
+def _pencetak(objek) -> str:
+    from apps.core.workflow import riwayat
+
+    baris = riwayat(objek).filter(aksi="cetak").order_by("-waktu", "-pk").first()
+    if baris is None or baris.oleh is None:
+        return ""
+    return baris.oleh.get_full_name() or baris.oleh.username

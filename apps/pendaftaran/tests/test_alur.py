@@ -1,6 +1,7 @@
 """The three flows of P.4.1 through the kernel (services and ``jalankan_aksi``)."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
@@ -38,6 +39,19 @@ def test_intake_keeps_one_scan_per_requirement_and_sets_the_tenggat(pengguna):
     assert obj.tenggat is not None and obj.status == "diajukan"
     assert RiwayatStatus.objects.get(object_id=obj.pk).aksi_label == "Permohonan diterima"
     assert len(obj.kode_lacak) == 14 and len(obj.pin) == 6
+
+
+def test_intake_issues_the_tanda_terima_with_code_and_pin(pengguna, django_capture_on_commit_callbacks):
+    import subprocess
+
+    from apps.dokumen.models import Dokumen
+
+    with django_capture_on_commit_callbacks(execute=True):
+        obj = ajukan(pengguna("petugas_fo"))
+    dok = Dokumen.untuk(obj).get(jenis="tanda_terima")
+    assert dok.siap, dok.galat
+    teks = subprocess.run(["pdftotext", dok.berkas.path, "-"], capture_output=True, text=True, check=True).stdout
+    assert obj.kode_lacak in teks and obj.pin in teks and "SITI AMINAH" in teks
 
 
 def test_only_front_office_records_a_walk_in(pengguna):
@@ -93,9 +107,13 @@ def test_p412_from_input_to_handover_with_a_correction_and_a_reprint(pengguna, k
     assert obj.status == "perbaikan"
     jalankan_aksi(objek=obj, aksi="perbaiki", pengguna=siak)
     jalankan_aksi(objek=obj, aksi="verifikasi", pengguna=ver)
-    _pos(obj, "tandatangani", kabid, {"passphrase": "rahasia-tte-1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        _pos(obj, "tandatangani", kabid, {"passphrase": "rahasia-tte-1"})
     assert obj.status == "ditandatangani"
-    assert Dokumen.untuk(obj).get().jenis == "kk"
+    dok = Dokumen.untuk(obj).get()
+    assert (dok.jenis, dok.siap, dok.ditandatangani) == ("kk", True, True), dok.galat
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["siti@example.id"]
+    assert mail.outbox[0].attachments
     _pos(obj, "cetak", siak, {})
     jalankan_aksi(objek=obj, aksi="cetakan_rusak", pengguna=ambil, catatan="Tinta luntur")
     assert (obj.status, obj.jumlah_cetak_ulang) == ("ditandatangani", 1)
