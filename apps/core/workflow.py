@@ -229,14 +229,24 @@ def jalankan_dari_form(*, objek: Proses, info: Aksi, pengguna, form) -> RiwayatS
     layanan = panggil_layanan(info)
     if layanan is not None:
         return layanan(objek=objek, pengguna=pengguna, form=form)
+    return jalankan_form(objek=objek, pengguna=pengguna, form=form, aksi=info.nama)
+
+
+def jalankan_form(*, objek: Proses, pengguna, form, aksi: str | None = None, sebelum_simpan=None) -> RiwayatStatus:
+    """The bare transition of ``form.aksi`` with the form's note, version, data and attachments.
+
+    What a ``layanan`` calls for the transition itself, before or after its own consequences
+    (inside its own ``transaction.atomic()`` when they must land together).
+    """
     # A ModelForm's is_valid() has already copied its fields onto the record; the transition's
     # save persists them in the same transaction as the state change.
     return jalankan_aksi(
         objek=objek,
-        aksi=info.nama,
+        aksi=aksi or form.aksi.nama,
         pengguna=pengguna,
         catatan=form.cleaned_data.get("catatan", ""),
         versi=form.cleaned_data.get("versi"),
         data=form.data_aksi(),
         lampiran=form.daftar_lampiran(),
+        sebelum_simpan=sebelum_simpan,
     )
