@@ -88,9 +88,11 @@ def kotak_bawaan(render) -> tuple[int, tuple[float, float, float, float]]:
     return (render.jumlah_halaman - 1, (300.0, 40.0, 527.0, 119.0))
 
 
-def buat_pdf(dokumen: Dokumen, *, passphrase: str = "", waktu=None) -> bytes:
-    """Render the document (and sign it when its type needs TTE) and return the PDF bytes."""
-    objek = dokumen.objek
+def buat_pdf(dokumen: Dokumen, *, passphrase: str = "", waktu=None, objek=None) -> bytes:
+    """Render the document (and sign it when its type needs TTE) and return the PDF bytes.
+
+    ``objek`` stands in for the process record (the samples of ``contoh_dokumen``)."""
+    objek = objek if objek is not None else dokumen.objek
     if objek is None:
         raise GalatPermanen("Berkas permohonan dokumen ini tidak ditemukan.")
     jenis = ambil_jenis(dokumen.jenis)

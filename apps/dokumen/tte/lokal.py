@@ -57,7 +57,7 @@ def buka_p12(data: bytes, passphrase: str) -> _Penanda:
     )
 
 
-def gaya_stempel(baris: tuple[str, ...], *, ukuran_huruf: float = 7) -> QRStampStyle:
+def gaya_stempel(baris: tuple[str, ...], *, ukuran_huruf: int = 7) -> QRStampStyle:
     from pyhanko.pdf_utils.text import TextBoxStyle
 
     teks = "\n".join(b.replace("%", "%%") for b in baris)
@@ -77,8 +77,8 @@ def tandatangani_pdf(pdf: bytes, penanda, tampilan: Tampilan, *, nama_field: str
     pdf_signer = signers.PdfSigner(
         meta,
         signer=penanda,
-        stamp_style=gaya_stempel(tampilan.baris, ukuran_huruf=7 if tinggi >= 50 else 4.5),
-        new_field_spec=fields.SigFieldSpec(nama_field, on_page=tampilan.halaman, box=tampilan.kotak),
+        stamp_style=gaya_stempel(tampilan.baris, ukuran_huruf=7 if tinggi >= 50 else 4),
+        new_field_spec=fields.SigFieldSpec(nama_field, on_page=tampilan.halaman, box=tuple(round(v) for v in tampilan.kotak)),
     )
     keluar = io.BytesIO()
     pdf_signer.sign_pdf(
