@@ -64,6 +64,7 @@ MASTER_DATA = [
     "auth.group",
     "penduduk.wilayah",
     "core.harilibur",
+    "umum.klasifikasiarsip",
     "pendaftaran.layanan",
     "pendaftaran.persyaratan",
     "pendaftaran.instansimitra",
