@@ -1,17 +1,50 @@
-from django.db.models import QuerySet
+"""Reads of the register. Every look-up is served by an index: NIK and No. KK (unique), the name
+index and the family foreign key; prefix searches are turned into index ranges (``q_awalan``)."""
 
-from .models import Penduduk
+from django.db.models import Q, QuerySet, Subquery
+
+from .models import Keluarga, Penduduk
+from .validators import bersihkan_nomor
+
+
+def q_awalan(kolom: str, awalan: str) -> Q:
+    """``kolom LIKE 'awalan%'`` plus a range on the same column.
+
+    PostgreSQL uses its ``LIKE`` index only under the C collation; otherwise, to fill one ordered
+    page, it walked the whole name index in order filtering row by row (100 ms at 210,000 rows).
+    The range lets the column's ordinary b-tree serve both the filter and the ORDER BY. It holds
+    every match in byte-wise and linguistic collations alike (its upper bound raises the last
+    letter A–Y or digit 0–8), and the ``LIKE`` keeps the result exact."""
+    q = Q(**{f"{kolom}__startswith": awalan, f"{kolom}__gte": awalan})
+    for i in range(len(awalan) - 1, -1, -1):
+        c = awalan[i]
+        if "A" <= c <= "Y" or "0" <= c <= "8":
+            return q & Q(**{f"{kolom}__lt": awalan[:i] + chr(ord(c) + 1)})
+    return q
+
+
+def penduduk_cari_nomor(qs: QuerySet[Penduduk], angka: str) -> QuerySet[Penduduk]:
+    """16 digits: the resident with that NIK and the members of the family with that No. KK (an
+    OR of two index scans; the family id is a one-row subquery). Fewer: NIKs starting so."""
+    if len(angka) == 16:
+        kk = Keluarga.objects.filter(no_kk=angka).values("pk")[:1]
+        return qs.filter(Q(nik=angka) | Q(keluarga_id=Subquery(kk)))
+    return qs.filter(q_awalan("nik", angka))
 
 
 def penduduk_cari(*, q: str) -> QuerySet[Penduduk]:
-    """By NIK (exact), No. KK (exact) or name prefix; digits-only input is a number."""
+    """By NIK (exact or prefix) or No. KK (exact), spaces and dots ignored, or the start of a name."""
     qs = Penduduk.objects.select_related("keluarga", "kelurahan")
-    if q.isdigit():
-        if len(q) == 16:
-            return qs.filter(nik=q) | qs.filter(keluarga__no_kk=q)
-        return qs.filter(nik__startswith=q).order_by("nik")
-    return qs.filter(nama__startswith=q.upper()).order_by("nama", "nik")
+    angka = bersihkan_nomor(q)
+    if angka.isdigit():
+        return penduduk_cari_nomor(qs, angka).order_by("nik")
+    return qs.filter(q_awalan("nama", " ".join(q.upper().split()))).order_by("nama", "nik")
 
 
 def penduduk_dari_nik(nik: str) -> Penduduk | None:
     return Penduduk.objects.select_related("keluarga", "kelurahan__induk").filter(nik=nik).first()
+
+
+def keluarga_dari_no_kk(no_kk: str) -> Keluarga | None:
+    """A family with its head and region; its members are ``keluarga.anggota`` (indexed FK)."""
+    return Keluarga.objects.select_related("kepala", "kelurahan__induk").filter(no_kk=no_kk).first()

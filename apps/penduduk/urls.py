@@ -6,4 +6,5 @@ app_name = "penduduk"
 
 urlpatterns = [
     path("cari/", views.cari, name="cari"),
+    path("nik-info/", views.nik_info, name="nik-info"),
 ]

@@ -67,7 +67,7 @@ def bersihkan_nomor(nilai) -> str:
 
 def _validasi_16_digit(nilai: str, nama: str) -> None:
     s = "" if nilai is None else str(nilai)
-    if not s.isascii() or not s.isdigit():
+    if s and not (s.isascii() and s.isdigit()):
         raise ValidationError(
             "%(nama)s harus 16 digit angka; jangan ada huruf atau tanda lain.", code="bukan_angka", params={"nama": nama}
         )

@@ -1,8 +1,31 @@
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
-from .selectors import penduduk_cari
+from .selectors import penduduk_cari, penduduk_dari_nik
+from .services import penduduk_info
+from .validators import bersihkan_nomor, periksa_nik, validasi_nik
+
+
+class PaginatorTerbatas(Paginator):
+    """Counts at most ``batas`` + 1 rows: a one-letter name prefix matches tens of thousands of
+    residents, and nobody pages through them; the page says to narrow the search instead."""
+
+    batas = 1000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.batas + 1].count()
+
+    @property
+    def terpotong(self) -> bool:
+        return self.count > self.batas
 
 
 @login_required
@@ -11,5 +34,26 @@ def cari(request):
     """Look-up in the register by NIK, No. KK or the start of a name (indexed queries only)."""
     q = request.GET.get("q", "").strip()
     hasil = penduduk_cari(q=q) if q else None
-    halaman = Paginator(hasil, 25).get_page(request.GET.get("page")) if hasil is not None else None
-    return render(request, "penduduk/cari.html", {"q": q, "halaman": halaman})
+    halaman = PaginatorTerbatas(hasil, 25).get_page(request.GET.get("page")) if hasil is not None else None
+    konteks = {"q": q, "halaman": halaman, "page_obj": halaman, "is_paginated": bool(halaman and halaman.has_other_pages())}
+    konteks["query_tanpa_halaman"] = urlencode({"q": q})
+    return render(request, "penduduk/cari.html", konteks)
+
+
+@require_GET
+@never_cache
+@login_required
+@permission_required("penduduk.view_penduduk", raise_exception=True)
+def nik_info(request: HttpRequest) -> HttpResponse:
+    """JSON of one resident for prefilling an intake form (``?nik=``): 400 malformed, 404 unknown."""
+    nik = bersihkan_nomor(request.GET.get("nik", ""))
+    try:
+        validasi_nik(nik)
+    except ValidationError as e:
+        return JsonResponse({"pesan": " ".join(e.messages)}, status=400)
+    penduduk = penduduk_dari_nik(nik)
+    if penduduk is None:
+        return JsonResponse(
+            {"pesan": f"NIK {nik} tidak ditemukan di register penduduk.", "peringatan": periksa_nik(nik)}, status=404
+        )
+    return JsonResponse(penduduk_info(penduduk=penduduk))
