@@ -1,5 +1,25 @@
 from django.apps import AppConfig
 
+# The documents of P.5.1 (kontrak-dokumen.md): the kutipan of each deed and the register page,
+# all signed by the kadis as Pejabat Pencatatan Sipil. Akta are printed on plain A4 (Permendagri
+# 109/2019). Their document number is replaced by the nomor akta at signing (services).
+DOKUMEN_CAPIL = [
+    ("akta_kelahiran", "Kutipan Akta Kelahiran"),
+    ("akta_lahir_mati", "Kutipan Akta Lahir Mati"),
+    ("akta_kematian", "Kutipan Akta Kematian"),
+    ("akta_perkawinan", "Kutipan Akta Perkawinan"),
+    ("akta_perceraian", "Kutipan Akta Perceraian"),
+    ("register_akta", "Register Akta Pencatatan Sipil"),
+]
+
 
 class CapilConfig(AppConfig):
     name = "apps.capil"
+    verbose_name = "Pencatatan sipil"
+
+    def ready(self):
+        from apps.dokumen.jenis import daftarkan_jenis
+
+        for kode, judul in DOKUMEN_CAPIL:
+            daftarkan_jenis(kode, judul=judul, template=f"capil/dokumen/{kode}.html", ukuran_kertas="A4",
+                            pola_nomor="{kode}/{urut:06d}/{tahun}")

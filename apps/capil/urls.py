@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from apps.core.urls import proses_urls
+
+from . import views
+from .models import PencatatanSipil
 
 app_name = "capil"
 
-urlpatterns = []
+urlpatterns = [
+    path("pencatatan/baru/", views.pencatatan_pilih, name="pencatatan-baru"),
+    path("pencatatan/baru/<str:jenis>/", views.pencatatan_baru, name="pencatatan-baru-jenis"),
+    *proses_urls(PencatatanSipil, antrian=views.PencatatanAntrianView, detail=views.PencatatanDetailView,
+                 prefix="pencatatan"),
+]

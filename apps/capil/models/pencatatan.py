@@ -1,0 +1,253 @@
+"""P.5.1 — Pencatatan lahir mati, kelahiran, kematian, perkawinan, perceraian.
+
+One process record (``PencatatanSipil``) whatever the event: the flow of the map is the same for
+all five, so it is declared once, here. What differs — the data each deed needs — lives in one
+detail model per event (``peristiwa.py``), reached through ``PencatatanSipil.rincian``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django_fsm import FSMField, transition
+
+from apps.core.models import Proses
+from apps.core.peran import peran
+
+from .. import aturan
+
+
+class JenisPeristiwa(models.TextChoices):
+    KELAHIRAN = "kelahiran", "Kelahiran"
+    LAHIR_MATI = "lahir_mati", "Lahir mati"
+    KEMATIAN = "kematian", "Kematian"
+    PERKAWINAN = "perkawinan", "Perkawinan"
+    PERCERAIAN = "perceraian", "Perceraian"
+
+
+# The document type of apps.dokumen that the kadis signs for each event (the kutipan akta).
+JENIS_DOKUMEN_AKTA = {
+    JenisPeristiwa.KELAHIRAN: "akta_kelahiran",
+    JenisPeristiwa.LAHIR_MATI: "akta_lahir_mati",
+    JenisPeristiwa.KEMATIAN: "akta_kematian",
+    JenisPeristiwa.PERKAWINAN: "akta_perkawinan",
+    JenisPeristiwa.PERCERAIAN: "akta_perceraian",
+}
+
+
+class Status(models.TextChoices):
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke pemohon"
+    LENGKAP = "lengkap", "Berkas lengkap"
+    DIINPUT = "diinput", "Diinput di SIAK"
+    MENUNGGU_VERIFIKASI = "menunggu_verifikasi", "Menunggu verifikasi"
+    DIVERIFIKASI_KASI = "diverifikasi_kasi", "Diverifikasi kasi"
+    PERBAIKAN = "perbaikan", "Perbaikan data"
+    TERVERIFIKASI = "terverifikasi", "Terverifikasi"
+    DITANDATANGANI = "ditandatangani", "Ditandatangani (TTE)"
+    DICETAK = "dicetak", "Dicetak"
+    SELESAI = "selesai", "Selesai"
+
+
+class CaraPenyerahan(models.TextChoices):
+    FISIK = "fisik", "Diserahkan langsung (cetak)"
+    EMAIL = "email", "Dikirim lewat email"
+
+
+class PencatatanSipil(Proses):
+    """P.5.1 — a request to register a birth, stillbirth, death, marriage or divorce.
+
+    The map's flow: the front office checks the file (complete → tanda terima pengambilan;
+    incomplete → back to the applicant, who re-submits the same request), the SIAK operator enters
+    it and asks for printing, the kasi then the kabid verify (or send it back to the operator), the
+    kadis as Pejabat Pencatatan Sipil signs (TTE: the register entry and its nomor akta are made in
+    that step, with the consequences in the population register), the operator prints and the
+    pickup officer hands the kutipan over in person or sends it by email.
+    """
+
+    KODE_PROSES = "P.5.1"
+    STATUS_AKHIR = frozenset({Status.SELESAI})
+
+    status = FSMField(choices=Status.choices, default=Status.DIAJUKAN, protected=True, db_index=True)
+    jenis_peristiwa = models.CharField("jenis peristiwa", max_length=12, choices=JenisPeristiwa.choices, db_index=True)
+
+    # The reporter (pelapor) and the two witnesses of form F-2.01.
+    pelapor_nik = models.CharField("NIK pelapor", max_length=16, db_index=True)
+    pelapor_nama = models.CharField("nama pelapor", max_length=120)
+    pelapor_hubungan = models.CharField("hubungan pelapor", max_length=60, help_text="Mis. ayah kandung, anak, suami.")
+    pelapor_telepon = models.CharField("nomor telepon/HP", max_length=20, blank=True)
+    email = models.EmailField(
+        "email pemohon", blank=True, help_text="Kutipan akta bertanda tangan elektronik dapat dikirim ke alamat ini."
+    )
+    saksi1_nik = models.CharField("NIK saksi I", max_length=16)
+    saksi1_nama = models.CharField("nama saksi I", max_length=120)
+    saksi2_nik = models.CharField("NIK saksi II", max_length=16)
+    saksi2_nama = models.CharField("nama saksi II", max_length=120)
+
+    # Recorded at the steps that set them (transition bodies only set fields of the record).
+    nomor_siak = models.CharField(
+        "nomor permohonan SIAK", max_length=40, blank=True, help_text="Nomor/registrasi permohonan di SIAK Terpusat."
+    )
+    ditandatangani_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    pejabat = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        editable=False, verbose_name="pejabat pencatatan sipil",
+    )
+    jumlah_cetak_ulang = models.PositiveSmallIntegerField(default=0, editable=False)
+    cara_penyerahan = models.CharField(max_length=6, choices=CaraPenyerahan.choices, blank=True, editable=False)
+    diserahkan_kepada = models.CharField("diterima oleh", max_length=120, blank=True, editable=False)
+    diserahkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "pencatatan sipil"
+        verbose_name_plural = "pencatatan sipil"
+        indexes = [models.Index(fields=["status", "tenggat"])]
+
+    # -- the event's data --------------------------------------------------------------------
+    # Reverse one-to-ones of the detail models (peristiwa.py), one per event.
+    RELASI_RINCIAN = ("kelahiran", "lahirmati", "kematian", "perkawinan", "perceraian")
+    _RINCIAN = dict(zip(JenisPeristiwa.values, RELASI_RINCIAN, strict=True))
+
+    @property
+    def rincian(self):
+        """The event's detail record (Kelahiran, LahirMati, ...), or None before it is saved."""
+        try:
+            return getattr(self, self._RINCIAN[self.jenis_peristiwa])
+        except (KeyError, ObjectDoesNotExist):
+            return None
+
+    @property
+    def tanggal_lapor(self) -> date:
+        return timezone.localdate(self.dibuat_pada)
+
+    @property
+    def hari_sejak_peristiwa(self) -> int | None:
+        r = self.rincian
+        return (self.tanggal_lapor - r.tanggal_acuan_lapor).days if r and r.tanggal_acuan_lapor else None
+
+    @property
+    def melewati_batas_lapor(self) -> bool:
+        """Reported after the legal window (a late birth gets the LT code in its nomor akta)."""
+        hari = self.hari_sejak_peristiwa
+        return hari is not None and hari > aturan.batas_lapor_hari(self.jenis_peristiwa)
+
+    @property
+    def kode_jenis_akta(self) -> str:
+        """The key of the type code in the nomor akta (aturan.KODE_AKTA)."""
+        if self.jenis_peristiwa == JenisPeristiwa.KELAHIRAN and self.melewati_batas_lapor:
+            return "kelahiran_terlambat"
+        return self.jenis_peristiwa
+
+    @property
+    def ringkasan(self) -> str:
+        r = self.rincian
+        return f"{self.get_jenis_peristiwa_display()} — {r.nama_dicatat if r else self.pelapor_nama}"
+
+    # -- what apps.dokumen asks of a record (kontrak-dokumen.md) -------------------------------
+    def jenis_dokumen_tte(self) -> str:
+        return JENIS_DOKUMEN_AKTA[self.jenis_peristiwa]
+
+    def pemilik_dokumen(self) -> tuple[str, str]:
+        r = self.rincian
+        return r.pemilik() if r else (self.pelapor_nama, self.pelapor_nik)
+
+    def data_dokumen(self, jenis: str) -> dict:
+        from ..akta import data_dokumen
+
+        return data_dokumen(self, jenis)
+
+    @property
+    def email_pemohon(self) -> str:
+        """Where apps.dokumen mails the signed kutipan: only once the pickup officer has chosen
+        delivery by email. In P.5.1 the kutipan is handed over or emailed by the operator
+        pengambilan after printing (map P.5.1), not mailed at TTE as in P.4."""
+        return self.email if self.cara_penyerahan == CaraPenyerahan.EMAIL else ""
+
+    # -- the flow (PROCESSES.md "capil — P.5"; map P.5.1) ------------------------------------
+    @transition(field=status, source=Status.DIAJUKAN, target=Status.LENGKAP, permission=peran("petugas_fo"),
+                custom={"label": "Berkas lengkap", "gaya": "success", "form": "apps.capil.forms.PeriksaForm",
+                        "layanan": "apps.capil.services.pencatatan_periksa"})
+    def periksa(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.DIAJUKAN, target=Status.DIKEMBALIKAN, permission=peran("petugas_fo"),
+                custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True,
+                        "gaya": "danger"})
+    def kembalikan(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.DIKEMBALIKAN, target=Status.DIAJUKAN, permission=peran("petugas_fo"),
+                custom={"label": "Ajukan kembali", "form": "apps.capil.forms.AjukanKembaliForm",
+                        "layanan": "apps.capil.services.pencatatan_ajukan_kembali"})
+    def ajukan_kembali(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=[Status.LENGKAP, Status.PERBAIKAN], target=Status.DIINPUT,
+                permission=peran("operator_siak"),
+                custom={"label": "Input data SIAK", "form": "apps.capil.forms.InputForm",
+                        "layanan": "apps.capil.services.pencatatan_input"})
+    def input_siak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.DIINPUT, target=Status.MENUNGGU_VERIFIKASI,
+                permission=peran("operator_siak"), custom={"label": "Ajukan cetak"})
+    def ajukan_cetak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.MENUNGGU_VERIFIKASI, target=Status.DIVERIFIKASI_KASI,
+                permission=peran("kasi"), custom={"label": "Verifikasi (kasi)", "gaya": "success"})
+    def verifikasi_kasi(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.MENUNGGU_VERIFIKASI, target=Status.PERBAIKAN, permission=peran("kasi"),
+                custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
+    def perbaikan_kasi(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.DIVERIFIKASI_KASI, target=Status.TERVERIFIKASI,
+                permission=peran("kabid"), custom={"label": "Verifikasi (kabid)", "gaya": "success"})
+    def verifikasi_kabid(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.DIVERIFIKASI_KASI, target=Status.PERBAIKAN, permission=peran("kabid"),
+                custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
+    def perbaikan_kabid(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.TERVERIFIKASI, target=Status.DITANDATANGANI, permission=peran("kadis"),
+                custom={"label": "Tandatangani (TTE)", "gaya": "success", "form": "apps.dokumen.forms.TTEForm",
+                        "layanan": "apps.capil.services.pencatatan_tandatangani"})
+    def tandatangani(self, oleh=None, data=None):
+        self.ditandatangani_pada = timezone.now()
+        self.pejabat = oleh
+
+    @transition(field=status, source=Status.DITANDATANGANI, target=Status.DICETAK, permission=peran("operator_siak"),
+                custom={"label": "Cetak akta", "layanan": "apps.dokumen.services.aksi_cetak"})
+    def cetak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.DICETAK, target=Status.DITANDATANGANI,
+                permission=peran("operator_pengambilan"),
+                custom={"label": "Hasil cetak rusak, cetak ulang", "wajib_catatan": True, "gaya": "warning"})
+    def cetak_ulang(self, oleh=None, data=None):
+        self.jumlah_cetak_ulang += 1
+
+    @transition(field=status, source=Status.DICETAK, target=Status.SELESAI, permission=peran("operator_pengambilan"),
+                custom={"label": "Serahkan", "gaya": "success", "form": "apps.capil.forms.SerahkanForm"})
+    def serahkan(self, oleh=None, data=None):
+        self.cara_penyerahan = CaraPenyerahan.FISIK
+        self.diserahkan_kepada = (data or {}).get("diterima_oleh", "")
+        self.diserahkan_pada = timezone.now()
+
+    @transition(field=status, source=[Status.DITANDATANGANI, Status.DICETAK], target=Status.SELESAI,
+                permission=peran("operator_pengambilan"),
+                custom={"label": "Kirim lewat email", "form": "apps.capil.forms.KirimEmailForm",
+                        "layanan": "apps.capil.services.pencatatan_kirim_email"})
+    def kirim_email(self, oleh=None, data=None):
+        self.cara_penyerahan = CaraPenyerahan.EMAIL
+        self.diserahkan_kepada = self.email
+        self.diserahkan_pada = timezone.now()
