@@ -66,8 +66,8 @@ def akar_tepercaya() -> list:
 
 def periksa_tanda_tangan(data: bytes) -> list[HasilTandaTangan]:
     from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.general import SignatureCoverageLevel
     from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
     vc = ValidationContext(trust_roots=akar_tepercaya(), allow_fetching=False, revocation_mode="soft-fail")
