@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
+
 from apps.core.kode import normalkan_kode_lacak
 from apps.core.models import Proses, RiwayatStatus
-from apps.core.workflow import model_proses, riwayat
+from apps.core.workflow import model_proses
 
 
 def proses_dari_kode(kode: str) -> Proses | None:
@@ -36,7 +38,8 @@ def linimasa_publik(objek: Proses) -> list[dict]:
     No staff names, roles or internal notes: only notes the step marks as public (returns)."""
     model = type(objek)
     hasil = []
-    for r in riwayat(objek).only("aksi", "ke", "waktu", "catatan", "catatan_publik"):
+    baris = RiwayatStatus.objects.filter(content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk)
+    for r in baris.only("aksi", "ke", "waktu", "catatan", "catatan_publik"):
         label = "Permohonan diterima" if r.aksi == "buat" else label_status(model, r.ke)
         hasil.append({"waktu": r.waktu, "label": label, "alasan": r.catatan if r.catatan_publik else "", "ke": r.ke})
     return hasil
@@ -57,5 +60,3 @@ def dokumen_publik_permohonan(objek: Proses) -> list:
         d for d in Dokumen.untuk(objek).filter(aktif=True, ditandatangani_pada__isnull=False).order_by("pk") if d.siap
     ]
 
-
-__all__ = ["proses_dari_kode", "langkah_sekarang", "linimasa_publik", "alasan_dikembalikan", "RiwayatStatus"]
