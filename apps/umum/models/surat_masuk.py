@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
@@ -198,8 +198,10 @@ class SuratMasuk(Proses):
 
     def semua_tujuan_menerima(self) -> bool:
         """Every target of the disposition has received the letter (there is at least one)."""
-        tujuan = self.disposisi.all()
-        return tujuan.exists() and not tujuan.filter(status=StatusDisposisi.MENUNGGU).exists()
+        angka = self.disposisi.aggregate(
+            semua=Count("pk"), menunggu=Count("pk", filter=Q(status=StatusDisposisi.MENUNGGU))
+        )
+        return angka["semua"] > 0 and angka["menunggu"] == 0
 
     @classmethod
     def untuk_pengguna(cls, user) -> models.QuerySet:

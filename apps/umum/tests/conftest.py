@@ -66,7 +66,9 @@ class Alur:
     def catat(self, **ubah) -> SuratMasuk:
         return surat_masuk_catat(data=data_surat(**ubah), pindaian=berkas_pdf(), pengguna=self.tu)
 
-    def ke(self, status: str, surat: SuratMasuk | None = None, **ubah) -> SuratMasuk:
+    def ke(self, status: str, surat: SuratMasuk | None = None, *, jabatan=("kabid",), orang=None, **ubah) -> SuratMasuk:
+        """A new letter (or ``surat``) brought to ``status``; disposed to ``jabatan`` and ``orang``
+        (by default the position kabid and the kasi by name)."""
         surat = surat or self.catat(**ubah)
         langkah = URUTAN_STATUS.index(status)
         if status == "perbaikan":
@@ -75,7 +77,7 @@ class Alur:
         if langkah >= URUTAN_STATUS.index("didisposisi"):
             surat_masuk_disposisikan(
                 surat=surat, pengguna=self.kadis, instruksi=["tindak_lanjuti"], batas_waktu=date.today() + timedelta(days=7),
-                tujuan_jabatan=["kabid"], tujuan_pengguna=[self.kasi],
+                tujuan_jabatan=list(jabatan), tujuan_pengguna=[self.kasi] if orang is None else orang,
             )
         if langkah >= URUTAN_STATUS.index("diteruskan"):
             jalankan_aksi(objek=surat, aksi="teruskan", pengguna=self.sekretaris)
