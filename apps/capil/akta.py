@@ -7,10 +7,13 @@ years later shows what was signed, whatever happened to the request or the popul
 
 from __future__ import annotations
 
+from datetime import date, time
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
-from .syarat import syarat_untuk
+from apps.core.workflow import lampiran_dari
 
 # Fields of the detail models that are links or bookkeeping, not text of the deed.
 _LEWATI = {"id", "pencatatan"}
@@ -21,6 +24,29 @@ def _nilai(obj, field: models.Field):
         return getattr(obj, f"get_{field.name}_display")()
     nilai = getattr(obj, field.attname)
     return nilai
+
+
+def _hidupkan(nilai: dict, model) -> dict:
+    """Dates and times of a JSON snapshot back as date/time objects, for the templates' filters."""
+    hasil = dict(nilai)
+    for f in model._meta.concrete_fields:
+        teks = hasil.get(f.name)
+        if isinstance(teks, str) and teks:
+            if isinstance(f, models.DateField):
+                hasil[f.name] = date.fromisoformat(teks)
+            elif isinstance(f, models.TimeField):
+                hasil[f.name] = time.fromisoformat(teks)
+    return hasil
+
+
+_LABEL_TAMBAHAN = {"no_kk": "No. KK", "alamat": "Alamat keluarga", "anak_nik": "NIK anak"}
+
+
+def _baris(r: dict, model) -> list[tuple[str, object]]:
+    """(label, value) of a snapshot's event data in the model's field order, for the register."""
+    label = {f.name: str(f.verbose_name).capitalize() for f in model._meta.concrete_fields}
+    label.update(_LABEL_TAMBAHAN)
+    return [(label.get(k, k), v) for k, v in r.items()]
 
 
 def rincian_tampil(rincian) -> list[tuple[str, object]]:
@@ -64,26 +90,23 @@ def data_dokumen(pencatatan, jenis: str) -> dict:
     """Template context of the documents of a P.5.1 request: the tanda terima pengambilan, the
     kutipan akta (signed) and the register entry (signed)."""
     if jenis == "tanda_terima":
-        nama, nik = pencatatan.pemilik_dokumen()
+        nama, _nik = pencatatan.pemilik_dokumen()
         return {
-            "layanan": f"Pencatatan {pencatatan.get_jenis_peristiwa_display().lower()} (P.5.1)",
-            "pemohon_nama": pencatatan.pelapor_nama,
-            "pemohon_nik": pencatatan.pelapor_nik,
-            "atas_nama": nama,
-            "kode_lacak": pencatatan.kode_lacak,
-            "pin": pencatatan.pin,
-            "tanggal": pencatatan.dibuat_pada,
-            "tenggat": pencatatan.tenggat,
-            "persyaratan": list(syarat_untuk(pencatatan.jenis_peristiwa)),
-            "url_status": f"{settings.SITE_URL}/status/?kode={pencatatan.kode_lacak}",
+            "layanan": f"Pencatatan {pencatatan.get_jenis_peristiwa_display().lower()} atas nama {nama} (P.5.1)",
+            "nama_pemohon": pencatatan.pelapor_nama,
+            "berkas_diterima": [lampiran.keterangan for lampiran in lampiran_dari(pencatatan)],
+            "url_status": f"{settings.SITE_URL}{reverse('publik:status')}?kode={pencatatan.kode_lacak}",
         }
     register = pencatatan.register
+    r = _hidupkan(register.data.get("rincian", {}), type(pencatatan.rincian))
     return {
         "register": register,
         "nomor_akta": register.nomor_akta,
         "tanggal_akta": register.tanggal,
+        "tanggal_lapor": pencatatan.tanggal_lapor,
         "akta": register.data,
-        "r": register.data.get("rincian", {}),
+        "r": r,
+        "baris_rincian": _baris(r, type(pencatatan.rincian)),
         "catatan_pinggir": list(register.catatan_pinggir.all()),
         "kutipan": jenis != "register_akta",
     }

@@ -83,7 +83,7 @@ class _RincianForm(_IsianMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        self.orang = {prefix: self._cari_orang(cleaned, *spek) for prefix, *spek in self.ORANG}
+        self.orang = {spek[0]: self._cari_orang(cleaned, *spek) for spek in self.ORANG}
         return cleaned
 
     def _cari_orang(self, cleaned, prefix, label, wajib_terdaftar, jenis_kelamin) -> Penduduk | None:

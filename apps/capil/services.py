@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -235,7 +236,7 @@ def penduduk_catat_kelahiran(*, kelahiran, register: RegisterAkta, oleh) -> Pend
     register.data["rincian"]["anak_nik"] = anak.nik
     register.save(update_fields=["data"])
     permohonan_kk_buka_perubahan(
-        keluarga=keluarga, oleh=oleh,
+        keluarga=keluarga, oleh=kelahiran.pencatatan.dibuat_oleh,
         alasan=f"Penambahan anggota keluarga: kelahiran {anak.nama} (NIK {anak.nik}), akta kelahiran {register.nomor_akta}.",
     )
     return anak
@@ -250,7 +251,7 @@ def penduduk_catat_kematian(*, kematian, register: RegisterAkta, oleh) -> Pendud
     jenazah.save(update_fields=["status_hidup", "tanggal_meninggal", "diperbarui_pada"])
     if jenazah.keluarga_id:
         permohonan_kk_buka_perubahan(
-            keluarga=jenazah.keluarga, oleh=oleh,
+            keluarga=jenazah.keluarga, oleh=kematian.pencatatan.dibuat_oleh,
             alasan=f"Pengurangan anggota keluarga: {jenazah.nama} (NIK {jenazah.nik}) meninggal dunia, "
                    f"akta kematian {register.nomor_akta}.",
         )
@@ -266,7 +267,29 @@ def _status_perkawinan_ubah(orang: list[Penduduk | None], status: str) -> None:
 
 def permohonan_kk_buka_perubahan(*, keluarga: Keluarga, alasan: str, oleh):
     """Open the KK "perubahan data" request (P.4.1.2, apps.pendaftaran) a family needs after a
-    civil-registry event. The one place capil reaches into pendaftaran."""
-    from apps.pendaftaran.services import permohonan_kk_perubahan_buka
+    civil-registry event: the one place capil reaches into pendaftaran.
 
-    return permohonan_kk_perubahan_buka(keluarga=keluarga, alasan=alasan, oleh=oleh)
+    The request is taken in through pendaftaran's own intake service, in the name of the front
+    office officer who took the civil-registry report (``oleh``; intake is theirs), with the
+    family head as applicant; the reason is the first note of its timeline. If the catalogue has
+    no active "KK perubahan data" service, the deed is still signed and the gap is logged: the
+    family can file the KK change at the counter.
+    """
+    from apps.pendaftaran.models import AlasanLayanan, JenisDokumen, Layanan
+    from apps.pendaftaran.services import permohonan_ajukan
+
+    layanan = Layanan.objects.filter(dokumen=JenisDokumen.KK, alasan=AlasanLayanan.PERUBAHAN_DATA).first()
+    pemohon = keluarga.kepala or keluarga.anggota.filter(status_hidup=Penduduk.StatusHidup.HIDUP).order_by("tanggal_lahir").first()
+    if layanan is None or pemohon is None:
+        log.warning("Permohonan KK perubahan data untuk KK %s tidak dibuka: layanan atau kepala keluarga tidak ada.", keluarga.no_kk)
+        return None
+    data = {"nik": pemohon.nik, "nama": pemohon.nama, "no_kk": keluarga.no_kk,
+            "alamat": f"{keluarga.alamat} RT {keluarga.rt} RW {keluarga.rw}"}
+    try:
+        with transaction.atomic():
+            permohonan = permohonan_ajukan(layanan=layanan, data=data, berkas=[], oleh=oleh)
+            catat_pembuatan(objek=permohonan, pengguna=oleh, catatan=alasan, label="Dibuka dari pencatatan sipil (P.5.1)")
+    except (AksiDitolak, PermissionDenied) as exc:
+        log.warning("Permohonan KK perubahan data untuk KK %s tidak dibuka: %s", keluarga.no_kk, exc)
+        return None
+    return permohonan

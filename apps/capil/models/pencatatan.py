@@ -53,6 +53,22 @@ class Status(models.TextChoices):
     SELESAI = "selesai", "Selesai"
 
 
+# What the citizen reads on the status page, per state (plain Indonesian, no staff names).
+STATUS_PUBLIK = {
+    Status.DIAJUKAN: "Pelaporan diterima dan sedang diperiksa kelengkapan persyaratannya.",
+    Status.DIKEMBALIKAN: "Persyaratan belum lengkap. Mohon lengkapi kekurangan di bawah ini dan bawa ke loket pelayanan.",
+    Status.LENGKAP: "Persyaratan lengkap; data sedang dimasukkan ke SIAK.",
+    Status.DIINPUT: "Data sudah dimasukkan ke SIAK dan sedang disiapkan untuk verifikasi.",
+    Status.MENUNGGU_VERIFIKASI: "Data sedang diverifikasi oleh kepala seksi.",
+    Status.DIVERIFIKASI_KASI: "Data sedang diverifikasi oleh kepala bidang.",
+    Status.PERBAIKAN: "Data sedang diperbaiki oleh petugas.",
+    Status.TERVERIFIKASI: "Data sudah diverifikasi dan menunggu tanda tangan elektronik Pejabat Pencatatan Sipil.",
+    Status.DITANDATANGANI: "Akta sudah ditandatangani secara elektronik dan menunggu dicetak.",
+    Status.DICETAK: "Kutipan akta sudah dicetak dan siap diambil di loket pengambilan. Bawa tanda terima Anda.",
+    Status.SELESAI: "Selesai: kutipan akta sudah diserahkan.",
+}
+
+
 class CaraPenyerahan(models.TextChoices):
     FISIK = "fisik", "Diserahkan langsung (cetak)"
     EMAIL = "email", "Dikirim lewat email"
@@ -71,6 +87,7 @@ class PencatatanSipil(Proses):
 
     KODE_PROSES = "P.5.1"
     STATUS_AKHIR = frozenset({Status.SELESAI})
+    STATUS_PUBLIK = STATUS_PUBLIK
 
     status = FSMField(choices=Status.choices, default=Status.DIAJUKAN, protected=True, db_index=True)
     jenis_peristiwa = models.CharField("jenis peristiwa", max_length=12, choices=JenisPeristiwa.choices, db_index=True)
@@ -181,8 +198,7 @@ class PencatatanSipil(Proses):
         pass
 
     @transition(field=status, source=Status.DIKEMBALIKAN, target=Status.DIAJUKAN, permission=peran("petugas_fo"),
-                custom={"label": "Ajukan kembali", "form": "apps.capil.forms.AjukanKembaliForm",
-                        "layanan": "apps.capil.services.pencatatan_ajukan_kembali"})
+                custom={"label": "Ajukan kembali", "form": "apps.capil.forms.AjukanKembaliForm"})
     def ajukan_kembali(self, oleh=None, data=None):
         pass
 
