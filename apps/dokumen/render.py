@@ -30,6 +30,7 @@ _kunci = threading.Lock()
 _font_config: FontConfiguration | None = None
 _cache: dict = {}
 _aset: dict[str, tuple[bytes, str]] = {}
+_gaya_bersama = None
 
 
 class AsetDitolak(ValueError):
@@ -43,6 +44,18 @@ def font_config() -> FontConfiguration:
             if _font_config is None:
                 _font_config = FontConfiguration()
     return _font_config
+
+
+def gaya_bersama():
+    """The stylesheet every document shares (templates/dokumen/_gaya.css), parsed once per process."""
+    global _gaya_bersama
+    if _gaya_bersama is None:
+        from django.template.loader import get_template
+        from weasyprint import CSS
+
+        teks = get_template("dokumen/_gaya.css").template.source
+        _gaya_bersama = CSS(string=teks, font_config=font_config())
+    return _gaya_bersama
 
 
 def base_url() -> str:
@@ -84,7 +97,7 @@ class HasilRender:
 def render_pdf(html: str) -> HasilRender:
     """Render ``html`` and locate the element ``#kotak-tte`` (the signature block) if any."""
     dokumen = HTML(string=html, base_url=base_url(), url_fetcher=PengambilAset()).render(
-        font_config=font_config(), cache=_cache
+        font_config=font_config(), cache=_cache, stylesheets=[gaya_bersama()]
     )
     halaman_tte = kotak = None
     for i, halaman in enumerate(dokumen.pages):

@@ -17,6 +17,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.stamp import QRStampStyle
+from pyhanko.stamp.qr import QRStamp
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from . import PESAN_PASSPHRASE_SALAH, GalatTTE, PassphraseSalah, Tampilan
@@ -57,11 +58,36 @@ def buka_p12(data: bytes, passphrase: str) -> _Penanda:
     )
 
 
+class _StempelQR(QRStamp):
+    """pyHanko's QR stamp with a fixed mask pattern: qrcode otherwise tries all eight masks, which
+    is most of the stamp's cost (any mask gives a valid code)."""
+
+    def _qr_xobject(self):
+        import qrcode
+        from pyhanko.pdf_utils.qr import PdfStreamQRImage
+        from pyhanko.pdf_utils.writer import init_xobject_dictionary
+
+        qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, mask_pattern=2)
+        qr.add_data(self.url)
+        qr.make()
+        img = qr.make_image(image_factory=PdfStreamQRImage)
+        ukuran = (qr.modules_count + 2 * qr.border) * qr.box_size
+        xobj = init_xobject_dictionary(img.render_command_stream(), ukuran, ukuran)
+        xobj.compress()
+        return self.writer.add_object(xobj), ukuran
+
+
+class _GayaStempel(QRStampStyle):
+    def create_stamp(self, writer, box, text_params):
+        text_params = dict(text_params)
+        return _StempelQR(writer, style=self, url=text_params.pop("url"), text_params=text_params, box=box)
+
+
 def gaya_stempel(baris: tuple[str, ...], *, ukuran_huruf: int = 7) -> QRStampStyle:
     from pyhanko.pdf_utils.text import TextBoxStyle
 
     teks = "\n".join(b.replace("%", "%%") for b in baris)
-    return QRStampStyle(stamp_text=teks, border_width=0, text_box_style=TextBoxStyle(font_size=ukuran_huruf), innsep=2)
+    return _GayaStempel(stamp_text=teks, border_width=0, text_box_style=TextBoxStyle(font_size=ukuran_huruf), innsep=2)
 
 
 def tandatangani_pdf(pdf: bytes, penanda, tampilan: Tampilan, *, nama_field: str = "TTE") -> bytes:
