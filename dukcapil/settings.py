@@ -174,6 +174,24 @@ TTE_KEY_DIR = Path(env.str("TTE_KEY_DIR", default=str(BASE_DIR / "var" / "tte"))
 BSRE_URL = env.str("BSRE_URL", default="")
 BSRE_USER = env.str("BSRE_USER", default="")
 BSRE_PASSWORD = env.str("BSRE_PASSWORD", default="")
+BSRE_TIMEOUT = env.int("BSRE_TIMEOUT", default=60)
+# Extra trust roots (PEM/DER paths) of the verification page, e.g. BSrE's root and issuing CAs.
+TTE_TRUST_ROOTS = env.list("TTE_TRUST_ROOTS", default=[])
+# How long the sealed passphrase of a signing job stays valid (apps/dokumen/sandi.py).
+TTE_PASSPHRASE_TTL = env.int("TTE_PASSPHRASE_TTL", default=900)
+# Kop surat of issued documents; the defaults in apps/dokumen/conf.py are *unverified* placeholders.
+DOKUMEN_INSTANSI = {
+    k: v for k, v in {
+        "alamat": env.str("DINAS_ALAMAT", default=""),
+        "telepon": env.str("DINAS_TELEPON", default=""),
+        "email": env.str("DINAS_EMAIL", default=""),
+        "laman": env.str("DINAS_LAMAN", default=""),
+    }.items() if v
+}
+# Paper size per document type when it differs from the registered one ({"kia": "85.6mm 54mm"}).
+DOKUMEN_UKURAN_KERTAS: dict[str, str] = {}
+# Command that sends a PDF to the counter's printer at the cetak step (e.g. "lp -d loket1").
+DOKUMEN_PERINTAH_CETAK = env.str("DOKUMEN_PERINTAH_CETAK", default="").split()
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
