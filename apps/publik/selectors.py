@@ -35,12 +35,15 @@ def label_status(model, status: str) -> str:
 def linimasa_publik(objek: Proses) -> list[dict]:
     """The timeline as the citizen sees it: date, a public label, the reason of a return.
 
-    No staff names, roles or internal notes: only notes the step marks as public (returns)."""
+    No staff names, roles or internal notes: only notes the step marks as public (returns). A
+    model may name some steps for the public by action (``AKSI_PUBLIK``), e.g. a reprint, which
+    otherwise reads as the state it goes back to."""
     model = type(objek)
+    aksi_publik = getattr(model, "AKSI_PUBLIK", {})
     hasil = []
     baris = RiwayatStatus.objects.filter(content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk)
     for r in baris.only("aksi", "ke", "waktu", "catatan", "catatan_publik"):
-        label = "Permohonan diterima" if r.aksi == "buat" else label_status(model, r.ke)
+        label = "Permohonan diterima" if r.aksi == "buat" else (aksi_publik.get(r.aksi) or label_status(model, r.ke))
         hasil.append({"waktu": r.waktu, "label": label, "alasan": r.catatan if r.catatan_publik else "", "ke": r.ke})
     return hasil
 

@@ -48,6 +48,13 @@ STATUS_PUBLIK = {
     S.SELESAI: "Selesai: dokumen sudah diserahkan.",
 }
 
+# Timeline rows the citizen reads by what happened rather than by the state reached.
+AKSI_PUBLIK = {
+    "lengkapi": "Persyaratan dilengkapi",
+    "perbaiki": "Perbaikan dikirim",
+    "cetakan_rusak": "Hasil cetak rusak, dicetak ulang",
+}
+
 _FO = peran("petugas_fo")
 _SIAK = peran("operator_siak")
 _VERIFIKATOR = peran("verifikator")
@@ -64,6 +71,7 @@ class Permohonan(Proses):
 
     STATUS_AKHIR = frozenset({S.SELESAI})
     STATUS_PUBLIK = STATUS_PUBLIK
+    AKSI_PUBLIK = AKSI_PUBLIK
 
     layanan = models.ForeignKey(Layanan, on_delete=models.PROTECT, related_name="+")
     penduduk = models.ForeignKey(

@@ -1,6 +1,13 @@
 import pytest
 
-from .factories import buat_pejabat, instansi_mitra, jadikan_petugas_mitra
+from .factories import buat_pejabat, instansi_mitra, jadikan_petugas_mitra, pastikan_katalog
+
+
+@pytest.fixture(autouse=True)
+def _katalog(request):
+    if "db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("db")
+        pastikan_katalog()
 
 
 @pytest.fixture

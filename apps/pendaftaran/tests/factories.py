@@ -14,7 +14,17 @@ def pdf_uji(nama: str = "pindaian.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(nama, PDF, content_type="application/pdf")
 
 
+def pastikan_katalog() -> None:
+    """The catalogue of migration 0002 (a transactional test's flush empties it; reload it)."""
+    from apps.pendaftaran.katalog import LAYANAN, isi_katalog
+    from apps.pendaftaran.models import Persyaratan
+
+    if Layanan.objects.count() < len(LAYANAN):
+        isi_katalog(Layanan, Persyaratan)
+
+
 def layanan(dokumen: str, alasan: str) -> Layanan:
+    pastikan_katalog()
     return Layanan.objects.get(dokumen=dokumen, alasan=alasan)
 
 
