@@ -45,7 +45,11 @@ def cari(request):
 @login_required
 @permission_required("penduduk.view_penduduk", raise_exception=True)
 def nik_info(request: HttpRequest) -> HttpResponse:
-    """JSON of one resident for prefilling an intake form (``?nik=``): 400 malformed, 404 unknown."""
+    """JSON of one resident for prefilling an intake form: ``GET {% url 'penduduk:nik-info' %}?nik=…``.
+
+    200: nama, tempat/tanggal lahir, jenis kelamin, no_kk, alamat, RT/RW, kelurahan, kecamatan,
+    status hidup and ``peringatan`` (``periksa_nik``); 404 ``{"pesan", "peringatan"}`` when the NIK
+    is not in the register; 400 ``{"pesan"}`` when it is not 16 digits. Not cached (personal data)."""
     nik = bersihkan_nomor(request.GET.get("nik", ""))
     try:
         validasi_nik(nik)

@@ -71,3 +71,18 @@ def test_it_runs_a_constant_number_of_queries(client, pengguna, django_assert_ma
     # session, user, 2 permission reads, the KK prefix, count, page
     with django_assert_max_num_queries(7):
         client.get(url, {"q": "A"})
+
+
+def test_it_pages_and_says_when_there_are_too_many_results(client, pengguna, monkeypatch):
+    from apps.penduduk.views import PaginatorTerbatas
+
+    register_buat(jumlah=80, seed=13)
+    client.force_login(pengguna("petugas_fo"))
+    r = client.get(reverse("penduduk:cari"), {"q": "3575"})
+    html = r.content.decode()
+    assert "80 hasil." in html
+    assert "?q=3575&page=2" in html
+    monkeypatch.setattr(PaginatorTerbatas, "batas", 50)
+    r = client.get(reverse("penduduk:cari"), {"q": "3575", "page": "2"})
+    assert "Lebih dari 50 hasil; persempit pencarian" in r.content.decode()
+    assert len(r.context["halaman"]) == 25
