@@ -159,8 +159,8 @@ class _Pembuat:
         kelurahan = list(Wilayah.objects.filter(tingkat=Wilayah.Tingkat.KELURAHAN).order_by("kode"))
         if not kelurahan:
             raise RuntimeError("Tabel wilayah kosong: jalankan migrate (migrasi 0002 memuat wilayah).")
-        self.kelurahan = kelurahan
         # Families spread over kelurahan evenly, so a kecamatan's share follows its kelurahan count.
+        self.kelurahan = kelurahan
 
     # --- people -----------------------------------------------------------------------------
     def _lahir_umur(self, umur_min: float, umur_maks: float) -> datetime.date:
