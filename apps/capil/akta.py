@@ -12,6 +12,7 @@ from datetime import date, time
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import capfirst
 
 from apps.core.workflow import lampiran_dari
 
@@ -44,7 +45,7 @@ _LABEL_TAMBAHAN = {"no_kk": "No. KK", "alamat": "Alamat keluarga", "anak_nik": "
 
 def _baris(r: dict, model) -> list[tuple[str, object]]:
     """(label, value) of a snapshot's event data in the model's field order, for the register."""
-    label = {f.name: str(f.verbose_name).capitalize() for f in model._meta.concrete_fields}
+    label = {f.name: capfirst(f.verbose_name) for f in model._meta.concrete_fields}
     label.update(_LABEL_TAMBAHAN)
     return [(label.get(k, k), v) for k, v in r.items()]
 
@@ -55,7 +56,7 @@ def rincian_tampil(rincian) -> list[tuple[str, object]]:
     for f in rincian._meta.concrete_fields:
         if f.name in _LEWATI or f.is_relation:
             continue
-        baris.append((str(f.verbose_name).capitalize(), _nilai(rincian, f)))
+        baris.append((capfirst(f.verbose_name), _nilai(rincian, f)))
     return baris
 
 
