@@ -14,8 +14,15 @@ from apps.core.workflow import aksi_model, jalankan_dari_form, kelas_form
 from apps.penduduk.models import Penduduk
 
 from .katalog import LAYANAN, isi_katalog
-from .models import InstansiMitra, Layanan, Persyaratan, PetugasMitra
-from .models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+from .models import (
+    InstansiMitra,
+    Layanan,
+    PermohonanDenganVerifikasi,
+    PermohonanIntegrasi,
+    PermohonanTanpaVerifikasi,
+    Persyaratan,
+    PetugasMitra,
+)
 from .services import permohonan_ajukan
 
 _PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -39,7 +39,7 @@ def daftar_periksa(objek, lampiran) -> list[BarisPersyaratan]:
 
     ``lampiran`` is the record's already fetched attachments (no query per row).
     """
-    per_pk = {l.pk: l for l in lampiran}
+    per_pk = {berkas.pk: berkas for berkas in lampiran}
     diterima = objek.berkas_persyaratan
     return [
         BarisPersyaratan(nama=p.nama, wajib=p.wajib, ada=str(p.pk) in diterima, lampiran=per_pk.get(diterima.get(str(p.pk))))

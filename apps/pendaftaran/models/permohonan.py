@@ -14,7 +14,7 @@ from apps.core.hari_kerja import tambah_hari_kerja
 from apps.core.models import Proses
 from apps.core.peran import peran, peran_pengguna
 
-from .layanan import InstansiMitra, JenisDokumen, Layanan, instansi_pengguna
+from .layanan import InstansiMitra, Layanan, instansi_pengguna
 
 
 class Status(models.TextChoices):

@@ -90,8 +90,8 @@ def _detail(obj):
 
 def _lampiri(obj, n):
     for _ in range(n):
-        l = Lampiran.simpan(objek=obj, berkas=pdf_uji(), keterangan="Pindaian")
-        obj.berkas_persyaratan[str(obj.layanan.persyaratan.first().pk)] = l.pk
+        lamp = Lampiran.simpan(objek=obj, berkas=pdf_uji(), keterangan="Pindaian")
+        obj.berkas_persyaratan[str(obj.layanan.persyaratan.first().pk)] = lamp.pk
     obj.save(update_fields=["berkas_persyaratan"])
 
 

@@ -50,8 +50,8 @@ def test_tenggat_counts_working_days_against_holidays(pengguna):
     import datetime
 
     from apps.core.models import HariLibur
-    from apps.pendaftaran.tests.factories import buat_permohonan
     from apps.pendaftaran.models import PermohonanDenganVerifikasi
+    from apps.pendaftaran.tests.factories import buat_permohonan
 
     HariLibur.objects.create(tanggal=datetime.date(2026, 11, 27), nama="Cuti bersama (uji)")
     obj = buat_permohonan(PermohonanDenganVerifikasi)
