@@ -34,7 +34,10 @@ class PilihLayananForm(forms.Form):
 class IdentitasForm(PeringatanNomorMixin, forms.Form):
     """Who the request is for; filled from the register when the NIK is found there."""
 
-    nik = NIKField(label="NIK pemohon", help_text="16 angka. Tekan “Cari di register” untuk mengisi data otomatis.")
+    nik = NIKField(
+        label="NIK pemilik dokumen",
+        help_text="16 angka (untuk KIA: NIK anak). Tekan “Cari di register” untuk mengisi data otomatis.",
+    )
     nama = forms.CharField(label="Nama lengkap", max_length=120, error_messages={"required": "Nama wajib diisi."})
     no_kk = NoKKField(label="No. KK", required=False)
     alamat = forms.CharField(label="Alamat", max_length=200, required=False)
