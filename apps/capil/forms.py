@@ -320,6 +320,15 @@ class InputForm(AksiModelForm, PencatatanForm):
     def data_aksi(self) -> dict:
         return {}
 
+    def isian_awal(self) -> dict:
+        """What the unbound form would post unchanged (demo data and tests fill the rest)."""
+        isian = {}
+        for nama, field in self.fields.items():
+            nilai = self.get_initial_for_field(field, nama)
+            if nilai is not None and nama not in ("versi", "catatan", "lampiran"):
+                isian[nama] = nilai.isoformat() if hasattr(nilai, "isoformat") else nilai
+        return isian
+
 
 class SerahkanForm(AksiForm):
     """Handover of the printed kutipan at the counter."""

@@ -28,14 +28,7 @@ def data_input(objek) -> dict:
     from apps.core.workflow import ambil_aksi
 
     form = InputForm(aksi=ambil_aksi(objek, "input_siak"), objek=objek, instance=objek)
-    data = {}
-    for nama, bf in form.fields.items():
-        nilai = form.get_initial_for_field(bf, nama)
-        if nilai is None or nama in ("versi", "lampiran", "catatan"):
-            continue
-        data[nama] = nilai.isoformat() if hasattr(nilai, "isoformat") else nilai
-    data["nomor_siak"] = "SIAK-3575-000123"
-    return data
+    return {**form.isian_awal(), "nomor_siak": "SIAK-3575-000123"}
 
 
 @pytest.fixture

@@ -1,0 +1,28 @@
+"""The demo hook: a few reports in different states, made through the real steps; idempotent."""
+
+import io
+
+from apps.akun.demo_akun import akun_demo_siapkan
+from apps.capil.demo import isi_demo
+from apps.capil.models import PencatatanSipil, Status
+from apps.core.models import RiwayatStatus
+from apps.penduduk.demo import isi_demo as isi_register
+
+
+def test_demo_fills_reports_in_several_states_once(db):
+    akun_demo_siapkan()
+    isi_register(io.StringIO())
+    keluaran = io.StringIO()
+    isi_demo(keluaran)
+    status = set(PencatatanSipil.objects.values_list("status", flat=True))
+    assert {Status.DIAJUKAN, Status.DIKEMBALIKAN, Status.TERVERIFIKASI, Status.MENUNGGU_VERIFIKASI,
+            Status.LENGKAP, Status.DIINPUT} <= status
+    assert set(PencatatanSipil.objects.values_list("jenis_peristiwa", flat=True)) == {
+        "kelahiran", "kematian", "perkawinan", "perceraian"}
+    terlambat = PencatatanSipil.objects.get(status=Status.TERVERIFIKASI)
+    assert terlambat.kode_jenis_akta == "kelahiran_terlambat"
+    assert RiwayatStatus.objects.filter(object_id=terlambat.pk, aksi="verifikasi_kabid").exists()
+    jumlah = PencatatanSipil.objects.count()
+    isi_demo(io.StringIO())
+    assert PencatatanSipil.objects.count() == jumlah
+    assert "P.5.1" in keluaran.getvalue()
