@@ -71,7 +71,9 @@ class PendaftaranForm(IdentitasForm):
         self.persyaratan = list(layanan.persyaratan.all())
         for p in self.persyaratan:
             label = p.nama + ("" if p.wajib else " (bila ada)")
-            self.fields[_nama_centang(p)] = forms.BooleanField(label=label, required=False)
+            self.fields[_nama_centang(p)] = forms.BooleanField(
+                label=label, required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
+            )
             self.fields[_nama_berkas(p)] = LampiranField(label=f"Pindaian: {p.nama}", required=False)
 
     def baris_persyaratan(self):
