@@ -258,6 +258,7 @@ def test_kk_through_an_integrated_partner(halaman, pengguna, register, pejabat, 
     page.langkah("mitra-antrian")
     page.click(f"a.kode-lacak:has-text('{obj.kode_lacak}')")
     assert "Pindaian buku nikah terpotong" in page.inner_text("#riwayat")
+    assert "Pindaian buku nikah terpotong" in page.inner_text("#alasan-kembali")
     page.langkah("mitra-melihat-alasan")
     bukti = lay.persyaratan.order_by("urutan").last()
     page.click("[data-aksi=perbaiki]")

@@ -45,3 +45,16 @@ def daftar_periksa(objek, lampiran) -> list[BarisPersyaratan]:
         BarisPersyaratan(nama=p.nama, wajib=p.wajib, ada=str(p.pk) in diterima, lampiran=per_pk.get(diterima.get(str(p.pk))))
         for p in objek.layanan.persyaratan.all()
     ]
+
+
+def alasan_kembali(objek, riwayat: list):
+    """The log row of the return the request is waiting on (its reason is shown on top), or None."""
+    from apps.core.workflow import aksi_model
+
+    if not riwayat:
+        return None
+    terakhir = riwayat[-1]
+    info = aksi_model(type(objek)).get(terakhir.aksi)
+    if info is not None and info.wajib_catatan and terakhir.ke == objek.status:
+        return terakhir
+    return None

@@ -21,7 +21,7 @@ from apps.penduduk.validators import bersihkan_nomor
 from .forms import IdentitasForm, PendaftaranForm, PilihLayananForm
 from .models import Layanan, PermohonanIntegrasi
 from .models.layanan import instansi_pengguna
-from .selectors import daftar_periksa, layanan_loket, layanan_untuk_model
+from .selectors import alasan_kembali, daftar_periksa, layanan_loket, layanan_untuk_model
 from .services import permohonan_ajukan
 
 
@@ -67,6 +67,8 @@ class PermohonanDetailView(DetailView):
         ctx = super().get_context_data(**kwargs)
         objek = ctx["objek"]
         ctx["lampiran"] = list(ctx["lampiran"])
+        ctx["riwayat"] = list(ctx["riwayat"])
+        ctx["alasan_kembali"] = alasan_kembali(objek, ctx["riwayat"])
         ctx["daftar_periksa"] = daftar_periksa(objek, ctx["lampiran"])
         ctx["persyaratan_kurang"] = objek.persyaratan_kurang()
         return ctx
