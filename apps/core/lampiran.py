@@ -44,7 +44,7 @@ class LampiranField(forms.FileField):
     """A form field that accepts only what ``periksa_berkas`` accepts."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", "PDF, JPG atau PNG; maksimal %s." % filesizeformat(settings.LAMPIRAN_UKURAN_MAKS))
+        kwargs.setdefault("help_text", f"PDF, JPG atau PNG; maksimal {filesizeformat(settings.LAMPIRAN_UKURAN_MAKS)}.")
         super().__init__(*args, **kwargs)
         self.widget.attrs.setdefault("accept", ".pdf,.jpg,.jpeg,.png")
 

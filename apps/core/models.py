@@ -58,6 +58,17 @@ class Proses(ConcurrentTransitionMixin, models.Model):
         super().__init__(*args, **kwargs)
         self._versi_awal = self.versi
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.kode_lacak}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self._versi_awal = self.versi
+
+    def refresh_from_db(self, *args, **kwargs):
+        super().refresh_from_db(*args, **kwargs)
+        self._versi_awal = self.versi
+
     def _do_update(self, base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs):
         if self._versi_awal is None or base_qs.model is not type(self)._meta.concrete_model:
             return super()._do_update(base_qs, using, pk_val, values, update_fields, forced_update, *args, **kwargs)
@@ -68,13 +79,6 @@ class Proses(ConcurrentTransitionMixin, models.Model):
             raise ConcurrentTransition("Versi berkas sudah berubah sejak dibaca.")
         return updated
 
-    def refresh_from_db(self, *args, **kwargs):
-        super().refresh_from_db(*args, **kwargs)
-        self._versi_awal = self.versi
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        self._versi_awal = self.versi
 
     # -- reading the state machine ------------------------------------------------------------
     @classmethod
@@ -103,8 +107,8 @@ class Proses(ConcurrentTransitionMixin, models.Model):
 
         Override for object-level rules (e.g. an integrated partner sees only its own filings).
         """
-        from .workflow import peran_proses
         from .peran import peran_pengguna
+        from .workflow import peran_proses
 
         if peran_pengguna(user) & peran_proses(cls):
             return cls._default_manager.all()
@@ -114,9 +118,6 @@ class Proses(ConcurrentTransitionMixin, models.Model):
     def ringkasan(self) -> str:
         """One line for queues and headings; subclasses name the person and the service."""
         return str(self)
-
-    def __str__(self) -> str:
-        return f"{self._meta.verbose_name} {self.kode_lacak}"
 
 
 class RiwayatStatus(models.Model):
@@ -178,7 +179,7 @@ class Lampiran(models.Model):
         return self.keterangan or self.nama_asli
 
     @classmethod
-    def simpan(cls, *, objek, berkas, keterangan="", oleh=None, riwayat=None) -> "Lampiran":
+    def simpan(cls, *, objek, berkas, keterangan="", oleh=None, riwayat=None) -> Lampiran:
         """Store an already validated upload for ``objek`` (see ``core.lampiran.periksa_berkas``)."""
         from .lampiran import periksa_berkas
 

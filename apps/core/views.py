@@ -19,6 +19,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_http_methods
 from django.views.generic import ListView, TemplateView
 
+from .forms import AntrianFilterForm
 from .models import AksesBerkas, Lampiran
 from .peran import peran_pengguna
 from .selectors import objek_untuk_pengguna
@@ -35,7 +36,6 @@ from .workflow import (
     riwayat,
     status_antrian,
 )
-from .forms import AntrianFilterForm
 
 
 def nama_url(model, aksi: str) -> str:
