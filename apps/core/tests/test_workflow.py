@@ -9,8 +9,8 @@ from django.db import connection
 from django.urls import reverse
 
 from apps.core.models import Lampiran, RiwayatStatus
-from apps.core.workflow import AksiDitolak, Konflik, jalankan_aksi, model_proses
 from apps.core.peran import Peran
+from apps.core.workflow import AksiDitolak, Konflik, jalankan_aksi, model_proses
 from tests.kernel_app.models import Contoh
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
