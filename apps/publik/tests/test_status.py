@@ -150,3 +150,13 @@ def test_it_finds_requests_of_any_process_model(client, db):
     r = buka(client, obj)
     assert r.status_code == 200 and obj.kode_lacak in r.content.decode()
     assert "Diajukan" in r.content.decode()
+
+
+def test_behind_the_proxy_the_forwarded_address_is_counted(client, permohonan, settings):
+    settings.STATUS_BATAS_GAGAL = 2
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    for _ in range(2):
+        client.post(URL, {"kode": "ZZZZ-ZZZZ-ZZZ1", "pin": "123456"}, HTTP_X_FORWARDED_FOR="1.1.1.1, 10.9.9.9")
+    benar = {"kode": permohonan.kode_lacak, "pin": permohonan.pin}
+    assert client.post(URL, benar, HTTP_X_FORWARDED_FOR="1.1.1.1, 10.9.9.9").status_code == 429
+    assert client.post(URL, benar, HTTP_X_FORWARDED_FOR="1.1.1.1, 10.9.9.8").status_code == 302
