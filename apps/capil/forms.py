@@ -37,8 +37,12 @@ class _IsianMixin(PeringatanNomorMixin):
         cleaned = super().clean()
         hari_ini = timezone.localdate()
         for nama, field in self.fields.items():
-            if isinstance(field, forms.DateField) and cleaned.get(nama) and cleaned[nama] > hari_ini:
+            nilai = cleaned.get(nama)
+            if isinstance(field, forms.DateField) and nilai and nilai > hari_ini:
                 self.add_error(nama, "Tanggal tidak boleh melewati hari ini.")
+            elif nama.endswith(("_nama", "nama_anak")) and isinstance(nilai, str):
+                # Names of people are written in capitals, as in SIAK and on the deeds.
+                cleaned[nama] = " ".join(nilai.upper().split())
         return cleaned
 
 

@@ -1,0 +1,38 @@
+"""The civil registry in Django admin: read-only. Register entries and their marginal notes are
+made only by the flow (TTE, and the P.5.3–P.5.7 services), requests move only by their actions.
+The nomor akta pattern and type codes are settings (apps/capil/aturan.py), not data."""
+
+from django.contrib import admin
+
+from apps.core.admin import HanyaBacaAdmin
+
+from .models import CatatanPinggir, PencatatanSipil, RegisterAkta
+
+
+class CatatanPinggirInline(admin.TabularInline):
+    model = CatatanPinggir
+    fields = ["urutan", "tanggal", "isi", "dibuat_oleh"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RegisterAkta)
+class RegisterAktaAdmin(HanyaBacaAdmin):
+    list_display = ["nomor_akta", "jenis_akta", "kode", "tanggal", "pejabat"]
+    list_filter = ["jenis_akta", "kode"]
+    search_fields = ["nomor_akta", "pencatatan__kode_lacak"]
+    date_hierarchy = "tanggal"
+    list_select_related = ["pejabat"]
+    inlines = [CatatanPinggirInline]
+
+
+@admin.register(PencatatanSipil)
+class PencatatanSipilAdmin(HanyaBacaAdmin):
+    list_display = ["kode_lacak", "jenis_peristiwa", "pelapor_nama", "status", "tenggat", "dibuat_pada"]
+    list_filter = ["jenis_peristiwa", "status"]
+    search_fields = ["kode_lacak", "pelapor_nik", "pelapor_nama"]
+    exclude = ["pin"]
