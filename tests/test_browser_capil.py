@@ -89,7 +89,7 @@ def test_birth_from_intake_to_handover(halaman, pengguna):
     masuk(halaman, "operator_siak")
     buka_berkas(halaman, objek.kode_lacak)
     halaman.click("[data-aksi=input_siak]")
-    assert halaman.input_value("input[name='rincian-nama_anak']") == "Anisa Putri Santoso"
+    assert halaman.input_value("input[name='rincian-nama_anak']") == "ANISA PUTRI SANTOSO"
     halaman.fill("input[name=nomor_siak]", "SIAK-3575-2026-000123")
     halaman.fill("input[name='rincian-berat_gram']", "3150")
     halaman.langkah("siak-input")
