@@ -137,3 +137,22 @@ def test_every_event_has_an_intake_page(client, pengguna, jenis):
     r = client.get(reverse("capil:pencatatan-baru-jenis", args=[jenis]))
     assert r.status_code == 200
     assert "Formulir pelaporan F-2.01" in r.content.decode()
+
+
+def test_intake_records_a_death_of_a_resident_only(client, pengguna, keluarga):
+    _kk, ayah, _ibu = keluarga
+    client.force_login(pengguna("petugas_fo"))
+    data = {
+        "rincian-jenazah_nik": ayah.nik, "rincian-tanggal_kematian": "2026-11-20", "rincian-waktu_kematian": "",
+        "rincian-tempat_kematian": "Rumah", "rincian-sebab_kematian": "sakit", "rincian-yang_menerangkan": "lurah",
+        "rincian-nomor_surat_keterangan": "474/12/Kel", "rincian-tanggal_surat_keterangan": "2026-11-21",
+        "pelapor_nik": "3575010101800001", "pelapor_nama": "ahmad  fauzi", "pelapor_hubungan": "Tetangga",
+        "saksi1_nik": "3575010101800002", "saksi1_nama": "DEWI", "saksi2_nik": "3575010101800003", "saksi2_nama": "EKO",
+    }
+    url = reverse("capil:pencatatan-baru-jenis", args=["kematian"])
+    r = client.post(url, {**data, "rincian-jenazah_nik": "3575010101999999"})
+    assert r.status_code == 400
+    assert "NIK yang meninggal tidak terdaftar di register Kota Pasuruan." in r.content.decode()
+    assert client.post(url, data).status_code == 302
+    objek = PencatatanSipil.objects.get()
+    assert (objek.kematian.jenazah, objek.kematian.jenazah_nama, objek.pelapor_nama) == (ayah, ayah.nama, "AHMAD FAUZI")

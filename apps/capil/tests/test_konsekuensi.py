@@ -103,3 +103,32 @@ def test_marginal_notes_are_numbered_per_register_entry(fo, keluarga, kadis, pas
     a = catatan_pinggir_tambah(register=register, isi="Pembetulan nama ibu.", oleh=kadis.user)
     b = catatan_pinggir_tambah(register=register, isi="Pengakuan anak.", oleh=kadis.user)
     assert (a.urutan, b.urutan) == (1, 2)
+
+
+def test_a_registered_divorce_annotates_the_marriage_deed(fo, keluarga, kadis, passphrase):
+    from apps.capil.demo import pelaporan_perceraian, pelaporan_perkawinan
+    from apps.penduduk.models import StatusPerkawinan
+
+    from .factories import _ke_status
+
+    kawin = _ke_status(pelaporan_perkawinan(oleh=fo), Status.TERVERIFIKASI)
+    tandatangani(kawin, kadis, passphrase)
+    akta_kawin = RegisterAkta.objects.get(pencatatan=kawin)
+    assert akta_kawin.kode == "KW"
+
+    cerai = pelaporan_perceraian(oleh=fo)
+    cerai.perceraian.nomor_akta_perkawinan = akta_kawin.nomor_akta
+    cerai.perceraian.save(update_fields=["nomor_akta_perkawinan"])
+    # Residents' marital status follows the deeds (the demo couple are not residents: use ours).
+    _kk, ayah, ibu = keluarga
+    cerai.perceraian.suami, cerai.perceraian.istri = ayah, ibu
+    cerai.perceraian.save(update_fields=["suami", "istri"])
+    cerai = _ke_status(cerai, Status.TERVERIFIKASI)
+    tandatangani(cerai, kadis, passphrase)
+
+    akta_cerai = RegisterAkta.objects.get(pencatatan=cerai)
+    catatan = akta_kawin.catatan_pinggir.get()
+    assert akta_cerai.nomor_akta in catatan.isi and "45/Pdt.G/2026/PN Psr" in catatan.isi
+    ayah.refresh_from_db()
+    ibu.refresh_from_db()
+    assert ayah.status_perkawinan == ibu.status_perkawinan == StatusPerkawinan.CERAI_HIDUP
