@@ -68,6 +68,14 @@ STATUS_PUBLIK = {
     Status.SELESAI: "Selesai: kutipan akta sudah diserahkan.",
 }
 
+# Steps the citizen would otherwise read as the state they go back to.
+AKSI_PUBLIK = {
+    "ajukan_kembali": "Persyaratan dilengkapi",
+    "perbaikan_kasi": "Data sedang diperbaiki",
+    "perbaikan_kabid": "Data sedang diperbaiki",
+    "cetak_ulang": "Hasil cetak rusak, dicetak ulang",
+}
+
 
 class CaraPenyerahan(models.TextChoices):
     FISIK = "fisik", "Diserahkan langsung (cetak)"
@@ -88,6 +96,7 @@ class PencatatanSipil(Proses):
     KODE_PROSES = "P.5.1"
     STATUS_AKHIR = frozenset({Status.SELESAI})
     STATUS_PUBLIK = STATUS_PUBLIK
+    AKSI_PUBLIK = AKSI_PUBLIK
 
     status = FSMField(choices=Status.choices, default=Status.DIAJUKAN, protected=True, db_index=True)
     jenis_peristiwa = models.CharField("jenis peristiwa", max_length=12, choices=JenisPeristiwa.choices, db_index=True)
