@@ -6,6 +6,16 @@ from django.contrib.auth.models import Group, User
 from apps.akun.roles import KODE_PERAN
 
 
+def pytest_collection_modifyitems(items):
+    """Transactional tests (browser, races, real workers) end with a flush that would also empty
+    the master data the migrations load (regions, role groups, the service catalogue, archive
+    codes). Give each of them a serialized rollback, so every test starts with that data."""
+    for item in items:
+        tanda = item.get_closest_marker("django_db")
+        if tanda is not None and tanda.kwargs.get("transaction") and not tanda.kwargs.get("serialized_rollback"):
+            item.add_marker(pytest.mark.django_db(**{**tanda.kwargs, "serialized_rollback": True}), append=False)
+
+
 @pytest.fixture(autouse=True)
 def _cepat(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

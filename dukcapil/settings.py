@@ -193,6 +193,10 @@ DOKUMEN_UKURAN_KERTAS: dict[str, str] = {}
 # Command that sends a PDF to the counter's printer at the cetak step (e.g. "lp -d loket1").
 DOKUMEN_PERINTAH_CETAK = env.str("DOKUMEN_PERINTAH_CETAK", default="").split()
 
+# Behind a reverse proxy, the META key carrying the client's address (status-page rate limits);
+# empty means REMOTE_ADDR.
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
