@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 # The documents of P.5.1 (kontrak-dokumen.md): the kutipan of each deed and the register page,
 # all signed by the kadis as Pejabat Pencatatan Sipil. Akta are printed on plain A4 (Permendagri
-# 109/2019). Their document number is replaced by the nomor akta at signing (services).
+# 109/2019). They carry the nomor akta as their number (PencatatanSipil.nomor_dokumen).
 DOKUMEN_CAPIL = [
     ("akta_kelahiran", "Kutipan Akta Kelahiran"),
     ("akta_lahir_mati", "Kutipan Akta Lahir Mati"),
@@ -21,5 +21,6 @@ class CapilConfig(AppConfig):
         from apps.dokumen.jenis import daftarkan_jenis
 
         for kode, judul in DOKUMEN_CAPIL:
+            # The register page is the Dinas' own record: signed, but not for the applicant to download.
             daftarkan_jenis(kode, judul=judul, template=f"capil/dokumen/{kode}.html", ukuran_kertas="A4",
-                            pola_nomor="{kode}/{urut:06d}/{tahun}")
+                            pola_nomor="{kode}/{urut:06d}/{tahun}", untuk_pemohon=kode != "register_akta")

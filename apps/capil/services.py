@@ -82,14 +82,13 @@ def pencatatan_tandatangani(*, objek: PencatatanSipil, pengguna, form):
             objek=objek, jenis="register_akta", pejabat=pengguna,
             passphrase=form.cleaned_data["passphrase"], kirim_email=False,
         )
-        _nomor_dokumen_akta(objek, register)
     return riwayat
 
 
 def pencatatan_kirim_email(*, objek: PencatatanSipil, pengguna, form):
     """P.5.1 — the pickup officer delivers the signed kutipan to the applicant's email instead
     of (or besides) the printed one. The email job of apps.dokumen sends it exactly once."""
-    from apps.dokumen.models import Dokumen
+    from apps.dokumen.services import dokumen_kirim_email
 
     kutipan = kutipan_akta(objek)
     if kutipan is None or not kutipan.siap:
@@ -99,17 +98,8 @@ def pencatatan_kirim_email(*, objek: PencatatanSipil, pengguna, form):
         )
     with transaction.atomic():
         riwayat = jalankan_form(objek=objek, pengguna=pengguna, form=form)
-        Dokumen.objects.filter(pk=kutipan.pk, email_terkirim_pada__isnull=True).update(email_tujuan=objek.email_pemohon)
-        transaction.on_commit(lambda: _antrekan_email(kutipan.pk))
+        dokumen_kirim_email(dokumen=kutipan, email=objek.email_pemohon)
     return riwayat
-
-
-def _antrekan_email(dokumen_id: int) -> None:
-    # apps.dokumen has no public "email this signed document now" service yet; its email job is
-    # idempotent (claimed by a conditional UPDATE), so enqueueing it here is safe.
-    from apps.dokumen import tasks
-
-    tasks.kirim_email_dokumen.delay(dokumen_id)
 
 
 def kutipan_akta(pencatatan: PencatatanSipil):
@@ -121,16 +111,6 @@ def kutipan_akta(pencatatan: PencatatanSipil):
         .filter(jenis=pencatatan.jenis_dokumen_tte(), aktif=True)
         .order_by("-dibuat_pada", "-pk")
         .first()
-    )
-
-
-def _nomor_dokumen_akta(pencatatan: PencatatanSipil, register: RegisterAkta) -> None:
-    """The kutipan and the register page carry the nomor akta as their document number (the
-    verification page shows it), not the generic counter of their document type."""
-    from apps.dokumen.models import Dokumen
-
-    Dokumen.untuk(pencatatan).filter(jenis__in=[pencatatan.jenis_dokumen_tte(), "register_akta"]).update(
-        nomor=register.nomor_akta
     )
 
 

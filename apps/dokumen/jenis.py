@@ -31,6 +31,9 @@ class JenisDokumen:
     kunci_nomor: str = ""
     pola_nomor: str = ""
     ditandatangani: bool = True
+    # Whether the holder may download it from the public status page (an internal register page,
+    # for instance, stays with the Dinas even though it is signed).
+    untuk_pemohon: bool = True
     # Sample template data for ``manage.py contoh_dokumen`` (what ``data_dokumen`` would return).
     contoh: dict | None = None
 
@@ -59,6 +62,7 @@ def daftarkan_jenis(
     kunci_nomor: str | None = None,
     pola_nomor: str | None = None,
     ditandatangani: bool = True,
+    untuk_pemohon: bool = True,
     contoh: dict | None = None,
 ) -> JenisDokumen:
     """Register (or re-register, e.g. on autoreload) a document type.
@@ -75,6 +79,7 @@ def daftarkan_jenis(
         kunci_nomor=kunci_nomor or f"dokumen:{kode}",
         pola_nomor=pola_nomor or "{kode}/{urut:06d}/{tahun}",
         ditandatangani=ditandatangani,
+        untuk_pemohon=untuk_pemohon,
         contoh=contoh,
     )
     _REGISTRY[kode] = jenis

@@ -81,6 +81,12 @@ def _dokumen_buat(*, objek, jenis: str, oleh=None, pejabat: Pejabat | None = Non
     hari_ini = timezone.localdate()
     urut = Urutan.berikutnya(info.kunci_nomor, hari_ini.year)
     nama, nik = pemilik_dari(objek)
+    nomor = info.format_nomor(urut=urut, tahun=hari_ini.year, bulan=hari_ini.month)
+    # A record may name the number its document carries (a kutipan akta carries the nomor akta);
+    # the document still draws its own gap-free serial (urut) of its type.
+    nomor_khusus = getattr(objek, "nomor_dokumen", None)
+    if callable(nomor_khusus):
+        nomor = nomor_khusus(info.kode) or nomor
     from django.contrib.contenttypes.models import ContentType
 
     return Dokumen.objects.create(
@@ -91,7 +97,7 @@ def _dokumen_buat(*, objek, jenis: str, oleh=None, pejabat: Pejabat | None = Non
         kunci_nomor=info.kunci_nomor,
         tahun=hari_ini.year,
         urut=urut,
-        nomor=info.format_nomor(urut=urut, tahun=hari_ini.year, bulan=hari_ini.month),
+        nomor=nomor,
         pemilik_nama=(nama or "")[:150],
         pemilik_nik=(nik or "")[:16],
         perlu_tte=pejabat is not None,
@@ -199,6 +205,21 @@ def aksi_cetak(*, objek, pengguna, form):
             dokumen = dokumen_terbitkan(objek=objek, jenis=jenis_cetak_untuk(objek), oleh=pengguna)
         dokumen_cetak(dokumen=dokumen, oleh=pengguna)
     return log
+
+
+def dokumen_kirim_email(*, dokumen: Dokumen, email: str) -> None:
+    """Mail a signed document to ``email`` now (e.g. P.5.1 delivery by email at handover).
+
+    The address is set only while nothing was sent yet, and the email job claims the document with
+    a conditional UPDATE, so a repeated call or a retried job never sends a second email.
+    """
+    from . import tasks
+
+    if not email:
+        raise AksiDitolak("Pemohon tidak mencantumkan alamat email.")
+    with transaction.atomic():
+        Dokumen.objects.filter(pk=dokumen.pk, email_terkirim_pada__isnull=True).update(email_tujuan=email)
+        transaction.on_commit(lambda: tasks.kirim_email_dokumen.delay(dokumen.pk))
 
 
 # -- retry of a failed job (panel button) --------------------------------------------------------

@@ -57,9 +57,13 @@ def alasan_dikembalikan(linimasa: list[dict], objek: Proses) -> str:
 
 def dokumen_publik_permohonan(objek: Proses) -> list:
     """The signed documents of the request the citizen may download (ready and active)."""
+    from apps.dokumen.jenis import semua_jenis
     from apps.dokumen.models import Dokumen
 
+    milik_pemohon = [j.kode for j in semua_jenis() if j.untuk_pemohon]
     return [
-        d for d in Dokumen.untuk(objek).filter(aktif=True, ditandatangani_pada__isnull=False).order_by("pk") if d.siap
+        d
+        for d in Dokumen.untuk(objek).filter(aktif=True, ditandatangani_pada__isnull=False, jenis__in=milik_pemohon).order_by("pk")
+        if d.siap
     ]
 

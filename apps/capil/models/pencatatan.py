@@ -186,6 +186,13 @@ class PencatatanSipil(Proses):
 
         return data_dokumen(self, jenis)
 
+    def nomor_dokumen(self, jenis: str) -> str | None:
+        """The kutipan and the register page carry the nomor akta (the verification page shows it)."""
+        register = getattr(self, "register", None)
+        if register is not None and jenis in (self.jenis_dokumen_tte(), "register_akta"):
+            return register.nomor_akta
+        return None
+
     @property
     def email_pemohon(self) -> str:
         """Where apps.dokumen mails the signed kutipan: only once the pickup officer has chosen

@@ -61,7 +61,12 @@ def test_birth_goes_from_intake_to_handover(client, orang, keluarga, passphrase,
     assert register.nomor_akta.startswith("3575-LU-")
     kutipan = Dokumen.untuk(objek).get(jenis="akta_kelahiran")
     assert kutipan.siap and kutipan.ditandatangani and kutipan.nomor == register.nomor_akta
-    assert Dokumen.untuk(objek).get(jenis="register_akta").siap
+    halaman_register = Dokumen.untuk(objek).get(jenis="register_akta")
+    assert halaman_register.siap and halaman_register.nomor == register.nomor_akta
+    # The register page stays with the Dinas: the applicant's status page offers only the kutipan.
+    from apps.publik.selectors import dokumen_publik_permohonan
+
+    assert dokumen_publik_permohonan(objek) == [kutipan]
     anak = Penduduk.objects.get(nama="ANISA PUTRI")
     assert anak.keluarga == kk and anak.nik.startswith("357501")
     kk_baru = PermohonanDenganVerifikasi.objects.get(no_kk=kk.no_kk)
