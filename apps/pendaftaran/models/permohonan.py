@@ -89,6 +89,11 @@ class Permohonan(Proses):
     jumlah_cetak_ulang = models.PositiveSmallIntegerField("cetak ulang", default=0, editable=False)
     penerima = models.CharField("diterima oleh", max_length=120, blank=True)
     diserahkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    # Declared once, here: each flow gets a copy of this column that django-fsm-2 recognises as the
+    # same field, so the transitions shared by the flows (field="status", declared once below and
+    # in the mixins) are collected for every flow. A column declared on each model instead would
+    # give the shared transitions to the first flow only, without any error.
+    status = FSMField(choices=Status.choices, default=S.DIAJUKAN, protected=True, db_index=True)
 
     class Meta:
         abstract = True
@@ -145,8 +150,62 @@ class Permohonan(Proses):
         # restarts the clock.
         self.tenggat = self.hitung_tenggat()
 
+    # -- steps identical in the three flows -----------------------------------------------------
+    @transition(field="status", source=S.DICETAK, target=S.SIAP_DIAMBIL, permission=_PENGAMBILAN,
+                custom={"label": "Hasil cetak bagus", "gaya": "success"})
+    def cetakan_bagus(self, oleh=None, data=None):
+        pass
 
-class PermohonanTanpaVerifikasi(Permohonan):
+
+class PelayananDiLoket(models.Model):
+    """The steps of the flows that begin and end at the Dinas' own counter (P.4.1.1, P.4.1.2).
+
+    petugas_fo checks the requirements brought by the applicant (lengkap / dikembalikan, and the
+    completion that restarts the service level); operator_pengambilan hands the finished document
+    to the applicant. Mixed into a ``Permohonan``; P.4.1.3 has its own, done by the partner.
+    """
+
+    class Meta:
+        abstract = True
+
+    @transition(field="status", source=S.DIAJUKAN, target=S.LENGKAP, permission=_FO,
+                custom={"label": "Berkas lengkap", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
+    def berkas_lengkap(self, oleh=None, data=None):
+        pass
+
+    @transition(field="status", source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=_FO,
+                custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def kembalikan(self, oleh=None, data=None):
+        pass
+
+    @transition(field="status", source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_FO,
+                custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
+                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
+    def lengkapi(self, oleh=None, data=None):
+        self._lengkapi()
+
+    @transition(field="status", source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
+                custom={"label": "Serahkan ke pemohon", "form": f"{_F}.SerahkanForm", "gaya": "success"})
+    def serahkan(self, oleh=None, data=None):
+        self._serahkan(data)
+
+
+class TandaTanganElektronik(models.Model):
+    """P.4.1.2 and P.4.1.3: a verified KK or KIA is signed electronically by kabid or kadis.
+
+    Mixed into a ``Permohonan``; the service signs the document and emails it when asked.
+    """
+
+    class Meta:
+        abstract = True
+
+    @transition(field="status", source=S.TERVERIFIKASI, target=S.DITANDATANGANI, permission=_PEJABAT_TTE,
+                custom={"label": "Tandatangani (TTE)", "gaya": "success", **_TTE})
+    def tandatangani(self, oleh=None, data=None):
+        pass
+
+
+class PermohonanTanpaVerifikasi(PelayananDiLoket, Permohonan):
     """P.4.1.1 — KTP-el reguler tanpa verifikasi.
 
     diajukan → periksa kelengkapan (petugas_fo): lengkap / dikembalikan ke pemohon → cetak
@@ -156,51 +215,23 @@ class PermohonanTanpaVerifikasi(Permohonan):
 
     KODE_PROSES = "P.4.1.1"
 
-    status = FSMField(choices=Status.choices, default=S.DIAJUKAN, protected=True, db_index=True)
-
     class Meta:
         verbose_name = "permohonan KTP-el"
         verbose_name_plural = "permohonan KTP-el (tanpa verifikasi)"
         indexes = [models.Index(fields=["status", "tenggat"], name="p411_status_tenggat")]
 
-    @transition(field=status, source=S.DIAJUKAN, target=S.LENGKAP, permission=_FO,
-                custom={"label": "Berkas lengkap", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
-    def berkas_lengkap(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=_FO,
-                custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
-    def kembalikan(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_FO,
-                custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
-                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
-    def lengkapi(self, oleh=None, data=None):
-        self._lengkapi()
-
-    @transition(field=status, source=S.LENGKAP, target=S.DICETAK, permission=_SIAK,
+    @transition(field="status", source=S.LENGKAP, target=S.DICETAK, permission=_SIAK,
                 custom={"label": "Cetak KTP-el", **_CETAK})
     def cetak(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.DICETAK, target=S.SIAP_DIAMBIL, permission=_PENGAMBILAN,
-                custom={"label": "Hasil cetak bagus", "gaya": "success"})
-    def cetakan_bagus(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=S.DICETAK, target=S.LENGKAP, permission=_PENGAMBILAN,
+    @transition(field="status", source=S.DICETAK, target=S.LENGKAP, permission=_PENGAMBILAN,
                 custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
     def cetakan_rusak(self, oleh=None, data=None):
         self.jumlah_cetak_ulang += 1
 
-    @transition(field=status, source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
-                custom={"label": "Serahkan ke pemohon", "form": f"{_F}.SerahkanForm", "gaya": "success"})
-    def serahkan(self, oleh=None, data=None):
-        self._serahkan(data)
 
-
-class PermohonanDenganVerifikasi(Permohonan):
+class PermohonanDenganVerifikasi(PelayananDiLoket, TandaTanganElektronik, Permohonan):
     """P.4.1.2 — KK dan KIA reguler dengan verifikasi.
 
     diajukan → periksa kelengkapan (petugas_fo): lengkap / dikembalikan ke pemohon → input SIAK
@@ -212,7 +243,6 @@ class PermohonanDenganVerifikasi(Permohonan):
 
     KODE_PROSES = "P.4.1.2"
 
-    status = FSMField(choices=Status.choices, default=S.DIAJUKAN, protected=True, db_index=True)
     referensi_siak = models.CharField("nomor referensi SIAK", max_length=40, blank=True)
 
     class Meta:
@@ -220,66 +250,35 @@ class PermohonanDenganVerifikasi(Permohonan):
         verbose_name_plural = "permohonan KK dan KIA (dengan verifikasi)"
         indexes = [models.Index(fields=["status", "tenggat"], name="p412_status_tenggat")]
 
-    @transition(field=status, source=S.DIAJUKAN, target=S.LENGKAP, permission=_FO,
-                custom={"label": "Berkas lengkap", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
-    def berkas_lengkap(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=_FO,
-                custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
-    def kembalikan(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_FO,
-                custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
-                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
-    def lengkapi(self, oleh=None, data=None):
-        self._lengkapi()
-
-    @transition(field=status, source=S.LENGKAP, target=S.DIINPUT, permission=_SIAK,
+    @transition(field="status", source=S.LENGKAP, target=S.DIINPUT, permission=_SIAK,
                 custom={"label": "Input data SIAK", "form": f"{_F}.InputSiakForm"})
     def input_siak(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.DIINPUT, target=S.TERVERIFIKASI, permission=_VERIFIKATOR,
+    @transition(field="status", source=S.DIINPUT, target=S.TERVERIFIKASI, permission=_VERIFIKATOR,
                 custom={"label": "Verifikasi: data sesuai", "gaya": "success"})
     def verifikasi(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.DIINPUT, target=S.PERBAIKAN, permission=_VERIFIKATOR,
+    @transition(field="status", source=S.DIINPUT, target=S.PERBAIKAN, permission=_VERIFIKATOR,
                 custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
     def minta_perbaikan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.PERBAIKAN, target=S.DIINPUT, permission=_SIAK,
+    @transition(field="status", source=S.PERBAIKAN, target=S.DIINPUT, permission=_SIAK,
                 custom={"label": "Perbaiki input SIAK", "form": f"{_F}.InputSiakForm"})
     def perbaiki(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.TERVERIFIKASI, target=S.DITANDATANGANI, permission=_PEJABAT_TTE,
-                custom={"label": "Tandatangani (TTE)", "gaya": "success", **_TTE})
-    def tandatangani(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=S.DITANDATANGANI, target=S.DICETAK, permission=_SIAK,
+    @transition(field="status", source=S.DITANDATANGANI, target=S.DICETAK, permission=_SIAK,
                 custom={"label": "Cetak dokumen", **_CETAK})
     def cetak(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.DICETAK, target=S.SIAP_DIAMBIL, permission=_PENGAMBILAN,
-                custom={"label": "Hasil cetak bagus", "gaya": "success"})
-    def cetakan_bagus(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=S.DICETAK, target=S.DITANDATANGANI, permission=_PENGAMBILAN,
+    @transition(field="status", source=S.DICETAK, target=S.DITANDATANGANI, permission=_PENGAMBILAN,
                 custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
     def cetakan_rusak(self, oleh=None, data=None):
         self.jumlah_cetak_ulang += 1
-
-    @transition(field=status, source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
-                custom={"label": "Serahkan ke pemohon", "form": f"{_F}.SerahkanForm", "gaya": "success"})
-    def serahkan(self, oleh=None, data=None):
-        self._serahkan(data)
 
 
 def _mitra_sendiri(objek, user) -> bool:
@@ -299,7 +298,7 @@ def _cetak_ulang(objek, *args, **kwargs) -> str:
     return S.DITANDATANGANI if objek.perlu_tte else S.SIAP_CETAK
 
 
-class PermohonanIntegrasi(Permohonan):
+class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
     """P.4.1.3 — inovasi integrasi: KK dan KTP-el perubahan data lewat mitra (KUA, PA, RS,
     kecamatan, kelurahan).
 
@@ -313,7 +312,6 @@ class PermohonanIntegrasi(Permohonan):
 
     KODE_PROSES = "P.4.1.3"
 
-    status = FSMField(choices=Status.choices, default=S.DIAJUKAN, protected=True, db_index=True)
     instansi = models.ForeignKey(InstansiMitra, on_delete=models.PROTECT, related_name="permohonan")
 
     class Meta:
@@ -341,62 +339,52 @@ class PermohonanIntegrasi(Permohonan):
             return self.dibuat_oleh.get_full_name() or self.dibuat_oleh.username
         return ""
 
-    @transition(field=status, source=S.DIAJUKAN, target=S.LENGKAP, permission=_MITRA,
+    @transition(field="status", source=S.DIAJUKAN, target=S.LENGKAP, permission=_MITRA,
                 custom={"label": "Berkas lengkap, kirim ke Dinas", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
     def berkas_lengkap(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=_MITRA,
+    @transition(field="status", source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=_MITRA,
                 custom={"label": "Belum lengkap — kembalikan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
     def kembalikan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_MITRA,
+    @transition(field="status", source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_MITRA,
                 custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
                         "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
     def lengkapi(self, oleh=None, data=None):
         self._lengkapi()
 
-    @transition(field=status, source=S.LENGKAP,
+    @transition(field="status", source=S.LENGKAP,
                 target=GET_STATE(_setelah_verifikasi, states=[S.TERVERIFIKASI, S.SIAP_CETAK]),
                 permission=_VERIFIKATOR, custom={"label": "Verifikasi: data sesuai", "gaya": "success"})
     def verifikasi(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.LENGKAP, target=S.PERBAIKAN, permission=_VERIFIKATOR,
+    @transition(field="status", source=S.LENGKAP, target=S.PERBAIKAN, permission=_VERIFIKATOR,
                 custom={"label": "Kembalikan ke petugas integrasi", "wajib_catatan": True, "catatan_publik": True,
                         "gaya": "danger"})
     def minta_perbaikan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.PERBAIKAN, target=S.LENGKAP, permission=_MITRA,
+    @transition(field="status", source=S.PERBAIKAN, target=S.LENGKAP, permission=_MITRA,
                 custom={"label": "Kirim perbaikan", "form": f"{_F}.PerbaikanMitraForm",
                         "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
     def perbaiki(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.TERVERIFIKASI, target=S.DITANDATANGANI, permission=_PEJABAT_TTE,
-                custom={"label": "Tandatangani (TTE)", "gaya": "success", **_TTE})
-    def tandatangani(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=[S.DITANDATANGANI, S.SIAP_CETAK], target=S.DICETAK, permission=_SIAK,
+    @transition(field="status", source=[S.DITANDATANGANI, S.SIAP_CETAK], target=S.DICETAK, permission=_SIAK,
                 custom={"label": "Cetak dokumen", **_CETAK})
     def cetak(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.DICETAK, target=S.SIAP_DIAMBIL, permission=_PENGAMBILAN,
-                custom={"label": "Hasil cetak bagus", "gaya": "success"})
-    def cetakan_bagus(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=S.DICETAK,
+    @transition(field="status", source=S.DICETAK,
                 target=GET_STATE(_cetak_ulang, states=[S.DITANDATANGANI, S.SIAP_CETAK]),
                 permission=_PENGAMBILAN, custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
     def cetakan_rusak(self, oleh=None, data=None):
         self.jumlah_cetak_ulang += 1
 
-    @transition(field=status, source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
+    @transition(field="status", source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
                 custom={"label": "Serahkan ke petugas integrasi", "form": f"{_F}.SerahkanForm", "gaya": "success"})
     def serahkan(self, oleh=None, data=None):
         self._serahkan(data)
