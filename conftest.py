@@ -6,14 +6,47 @@ from django.contrib.auth.models import Group, User
 from apps.akun.roles import KODE_PERAN
 
 
-def pytest_collection_modifyitems(items):
-    """Transactional tests (browser, races, real workers) end with a flush that would also empty
-    the master data the migrations load (regions, role groups, the service catalogue, archive
-    codes). Give each of them a serialized rollback, so every test starts with that data."""
-    for item in items:
-        tanda = item.get_closest_marker("django_db")
-        if tanda is not None and tanda.kwargs.get("transaction") and not tanda.kwargs.get("serialized_rollback"):
-            item.add_marker(pytest.mark.django_db(**{**tanda.kwargs, "serialized_rollback": True}), append=False)
+def muat_ulang_data_migrasi() -> None:
+    """Replay the data migrations (RunPython) of the project, in migration order, each with the
+    historical models of its moment. They are idempotent (get_or_create, IF NOT EXISTS)."""
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations.special import RunPython
+
+    loader = MigrationLoader(connection)
+    rencana: list = []
+    for ujung in sorted(loader.graph.leaf_nodes()):
+        for kunci in loader.graph.forwards_plan(ujung):
+            if kunci not in rencana:
+                rencana.append(kunci)
+    with connection.schema_editor(atomic=False) as editor:
+        for kunci in rencana:
+            migrasi = loader.graph.nodes[kunci]
+            if not migrasi.__module__.startswith(("apps.", "tests.")):
+                continue
+            if not any(isinstance(op, RunPython) for op in migrasi.operations):
+                continue
+            state = loader.project_state(kunci, at_end=False)
+            for op in migrasi.operations:
+                if isinstance(op, RunPython) and op.code is not RunPython.noop:
+                    op.code(state.apps, editor)
+                op.state_forwards(kunci[0], state)
+
+
+@pytest.fixture(autouse=True)
+def _data_induk(request):
+    """Transactional tests (browser, races, real workers) end with a flush, which empties the
+    master data the migrations loaded (regions, the service catalogue, archive codes; role groups
+    and permissions come back by post_migrate). Load them again before the next such test."""
+    tanda = request.node.get_closest_marker("django_db")
+    transaksional = (tanda is not None and tanda.kwargs.get("transaction")) or "live_server" in request.fixturenames
+    if not transaksional:
+        return
+    request.getfixturevalue("transactional_db")
+    from apps.penduduk.models import Wilayah
+
+    if not Wilayah.objects.exists():
+        muat_ulang_data_migrasi()
 
 
 @pytest.fixture(autouse=True)
