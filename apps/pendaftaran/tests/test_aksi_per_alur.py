@@ -1,0 +1,28 @@
+"""Each P.4.1 flow offers exactly the actions of its map (shared steps are declared once on
+abstract bases; a model that declared its own ``status`` field would silently lose them)."""
+
+import pytest
+
+from apps.core.workflow import aksi_model
+from apps.pendaftaran.models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+
+LOKET = {"berkas_lengkap", "kembalikan", "lengkapi", "cetak", "cetakan_bagus", "cetakan_rusak", "serahkan"}
+VERIFIKASI = {"minta_perbaikan", "perbaiki", "verifikasi", "tandatangani"}
+
+
+@pytest.mark.parametrize(
+    ("model", "aksi"),
+    [
+        (PermohonanTanpaVerifikasi, LOKET),  # P.4.1.1: no verifikator, no TTE
+        (PermohonanDenganVerifikasi, LOKET | VERIFIKASI | {"input_siak"}),  # P.4.1.2
+        (PermohonanIntegrasi, LOKET | VERIFIKASI),  # P.4.1.3: the partner's filing is the input
+    ],
+)
+def test_each_flow_has_exactly_its_actions(model, aksi):
+    assert set(aksi_model(model)) == aksi
+
+
+def test_shared_steps_keep_their_role_per_flow():
+    assert aksi_model(PermohonanTanpaVerifikasi)["berkas_lengkap"].peran == ("petugas_fo",)
+    assert aksi_model(PermohonanDenganVerifikasi)["tandatangani"].peran == aksi_model(PermohonanIntegrasi)["tandatangani"].peran
+    assert set(aksi_model(PermohonanIntegrasi)["berkas_lengkap"].peran) == {"petugas_integrasi"}
