@@ -29,6 +29,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.test import override_settings
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from weasyprint import HTML
@@ -64,8 +65,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **opts):
         n = opts["n"]
-        with tempfile.TemporaryDirectory() as tmp:
-            settings.TTE_KEY_DIR = Path(tmp)
+        with tempfile.TemporaryDirectory() as tmp, override_settings(TTE_KEY_DIR=Path(tmp)):
             ca_cert, ca_key, _ = muat_atau_buat_ca(Path(tmp))
             pejabat = Pejabat(nama="Pejabat Uji Kinerja", nip="199901012025011001", jabatan="Kepala Dinas")
             buat_p12_pejabat(Path(tmp), nama=pejabat.nama, nip=pejabat.nip, passphrase=PASSPHRASE_BENCH, ca_cert=ca_cert, ca_key=ca_key)
