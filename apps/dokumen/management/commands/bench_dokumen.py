@@ -29,8 +29,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.test import override_settings
 from django.template.loader import render_to_string
+from django.test import override_settings
 from django.utils import timezone, translation
 from weasyprint import HTML
 
