@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 
 from apps.core.peran import peran_pengguna
 from apps.core.views import nama_url
@@ -39,7 +40,7 @@ def antrian_pengguna(user) -> list[Antrian]:
         )
         hasil.append(
             Antrian(
-                judul=str(model._meta.verbose_name_plural).capitalize(),
+                judul=capfirst(str(model._meta.verbose_name_plural)),
                 kode_proses=model.KODE_PROSES,
                 url=url,
                 jumlah=angka["jumlah"],
