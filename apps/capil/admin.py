@@ -6,7 +6,16 @@ from django.contrib import admin
 
 from apps.core.admin import HanyaBacaAdmin
 
-from .models import CatatanPinggir, PencatatanSipil, RegisterAkta
+from .models import (
+    CatatanPinggir,
+    Kelahiran,
+    Kematian,
+    LahirMati,
+    PencatatanSipil,
+    Perceraian,
+    Perkawinan,
+    RegisterAkta,
+)
 
 
 class CatatanPinggirInline(admin.TabularInline):
@@ -30,8 +39,28 @@ class RegisterAktaAdmin(HanyaBacaAdmin):
     inlines = [CatatanPinggirInline]
 
 
+class _RincianInline(admin.StackedInline):
+    """The event's data (one of these per record, by its type), read-only like the record."""
+
+    extra = 0
+    max_num = 1
+    can_delete = False
+    exclude = []
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+def _inline(model_rincian):
+    return type(f"{model_rincian.__name__}Inline", (_RincianInline,), {"model": model_rincian})
+
+
 @admin.register(PencatatanSipil)
 class PencatatanSipilAdmin(HanyaBacaAdmin):
+    inlines = [_inline(m) for m in (Kelahiran, LahirMati, Kematian, Perkawinan, Perceraian)]
     list_display = ["kode_lacak", "jenis_peristiwa", "pelapor_nama", "status", "tenggat", "dibuat_pada"]
     list_filter = ["jenis_peristiwa", "status"]
     search_fields = ["kode_lacak", "pelapor_nik", "pelapor_nama"]

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
-from .models import KlasifikasiArsip
+from apps.core.admin import HanyaBacaAdmin
+
+from .models import Disposisi, KlasifikasiArsip, SuratMasuk
 
 
 @admin.register(KlasifikasiArsip)
@@ -23,3 +25,36 @@ class KlasifikasiArsipAdmin(admin.ModelAdmin):
                 "masa retensinya sesuai Jadwal Retensi Arsip (JRA) yang berlaku di Dinas.",
             )
         return super().changelist_view(request, extra_context)
+
+
+class DisposisiInline(admin.TabularInline):
+    model = Disposisi
+    fields = ["jabatan", "pengguna", "status", "diterima_oleh", "diterima_pada", "ditindaklanjuti_pada"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SuratMasuk)
+class SuratMasukAdmin(HanyaBacaAdmin):
+    """Letters move only by their actions (the portal's pages); admin only reads them."""
+
+    list_display = ["nomor_agenda", "tahun_agenda", "pengirim", "nomor_surat", "tanggal_surat", "perihal", "status"]
+    list_filter = ["status", "asal", "sifat", "tahun_agenda"]
+    search_fields = ["kode_lacak", "pengirim", "nomor_surat", "perihal"]
+    date_hierarchy = "tanggal_diterima"
+    list_select_related = ["klasifikasi"]
+    exclude = ["pin"]
+    inlines = [DisposisiInline]
+
+
+@admin.register(Disposisi)
+class DisposisiAdmin(HanyaBacaAdmin):
+    list_display = ["surat", "jabatan", "pengguna", "status", "tenggat", "diterima_pada"]
+    list_filter = ["status", "jabatan"]
+    search_fields = ["surat__perihal", "surat__pengirim", "kode_lacak", "pengguna__username"]
+    list_select_related = ["surat", "pengguna"]
+    exclude = ["pin"]
