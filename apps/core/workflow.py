@@ -62,6 +62,8 @@ class Aksi:
     catatan_publik: bool = False
     gaya: str = "primary"
     custom: dict = field(default_factory=dict, compare=False, hash=False)
+    # The object-level rule of the role, if any (``peran(..., syarat=...)``).
+    syarat: object = field(default=None, compare=False, hash=False)
 
 
 def model_proses() -> list[type[Proses]]:
@@ -92,6 +94,7 @@ def aksi_model(model: type[Proses]) -> dict[str, Aksi]:
             catatan_publik=c.get("catatan_publik", False),
             gaya=c.get("gaya", "primary"),
             custom=c,
+            syarat=perm.syarat if isinstance(perm, Peran) else None,
         )
     return hasil
 
@@ -146,6 +149,8 @@ def jalankan_aksi(
     metode = getattr(objek, aksi)
     if not (peran_pengguna(pengguna) & set(info.peran)):
         raise PermissionDenied("Peran Anda tidak berwenang menjalankan aksi ini.")
+    if info.syarat is not None and not info.syarat(objek, pengguna):
+        raise PermissionDenied("Berkas ini bukan bagian tugas Anda.")
     if versi is not None and int(versi) != objek.versi:
         raise Konflik(PESAN_KONFLIK)
     if not has_transition_perm(metode, pengguna):

@@ -37,6 +37,13 @@ class Contoh(Proses):
     def verifikasi(self, oleh=None, data=None):
         pass
 
+    # An object-level rule on the role: a "rahasia" record is not for the verifikator to annotate.
+    @transition(field=status, source=Status.TERVERIFIKASI, target=Status.TERVERIFIKASI,
+                permission=peran("verifikator", syarat=lambda objek, user: objek.nama != "rahasia"),
+                custom={"label": "Catat"})
+    def catat(self, oleh=None, data=None):
+        pass
+
 
 class StatusDokumen(models.TextChoices):
     TERVERIFIKASI = "terverifikasi", "Terverifikasi"

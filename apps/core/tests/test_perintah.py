@@ -32,7 +32,8 @@ def test_graph_shows_states_actions_and_roles():
     assert "__awal -> \"diajukan\";" in dot
     assert '"diajukan" -> "lengkap" [label="Berkas lengkap\\n(petugas_fo)"];' in dot
     assert '"lengkap" -> "terverifikasi" [label="Verifikasi\\n(verifikator)"];' in dot
-    assert dot.count("->") == 4  # three transitions and the start arrow
+    assert '"terverifikasi" -> "terverifikasi" [label="Catat\\n(verifikator)"];' in dot
+    assert dot.count("->") == 5  # four transitions and the start arrow
 
 
 def test_graph_transitions_for_one_model(tmp_path):

@@ -260,3 +260,14 @@ def test_queue_and_detail_query_count_is_constant(client, pengguna, django_asser
         r = client.get(detail)
     assert r.status_code == 200
     assert len(q) <= 10
+
+
+def test_object_rule_of_a_role_refuses_with_403_not_a_state_message(pengguna):
+    """A role's object-level rule (``peran(..., syarat=...)``) failing is a 403, not a state message."""
+    verifikator = pengguna("verifikator")
+    biasa = Contoh.objects.create(nama="biasa", status="terverifikasi")
+    rahasia = Contoh.objects.create(nama="rahasia", status="terverifikasi")
+    jalankan_aksi(objek=biasa, aksi="catat", pengguna=verifikator)
+    with pytest.raises(PermissionDenied, match="bukan bagian tugas Anda"):
+        jalankan_aksi(objek=rahasia, aksi="catat", pengguna=verifikator)
+    assert RiwayatStatus.objects.filter(object_id=rahasia.pk).count() == 0

@@ -200,7 +200,7 @@ def test_a_partner_sees_and_acts_only_on_its_own_institution(pengguna, mitra, dj
     milik_lain = ajukan(lain, "kk", "perubahan_data", integrasi=True)
     assert list(PermohonanIntegrasi.untuk_pengguna(mitra)) == [sendiri]
     assert set(PermohonanIntegrasi.untuk_pengguna(pengguna("verifikator"))) == {sendiri, milik_lain}
-    with pytest.raises(AksiDitolak):
+    with pytest.raises(PermissionDenied):  # another institution's filing: not this partner's task
         jalankan_aksi(objek=milik_lain, aksi="berkas_lengkap", pengguna=mitra)
     milik_lain.refresh_from_db()
     assert milik_lain.status == "diajukan"

@@ -188,7 +188,7 @@ def test_a_named_target_is_the_only_one_who_may_follow_it_up(client, alur):
     surat = alur.ke("tersampaikan")
     d = surat.disposisi.get(pengguna=alur.kasi)
     kasi_lain = buat_pengguna("kasi", "kasi_lain")
-    with pytest.raises(AksiDitolak):
+    with pytest.raises(PermissionDenied):  # disposed to another kasi: not this one's task
         jalankan_aksi(objek=d, aksi="tindak_lanjuti", pengguna=kasi_lain, data={"hasil_tindak_lanjut": "x"})
     client.force_login(kasi_lain)
     assert client.post(url_aksi(d, "tindak_lanjuti"), {"versi": d.versi, "catatan": "x"}).status_code == 404
