@@ -28,12 +28,16 @@ class Proses(ConcurrentTransitionMixin, models.Model):
     Subclasses set:
     - ``status = FSMField(choices=..., default=..., protected=True)``;
     - ``KODE_PROSES`` (the step of the map, e.g. "P.4.1.2") and ``STATUS_AKHIR`` (final states);
-    - optionally ``PERAN_LIHAT``: roles that may open every record without acting on it.
+    - optionally ``PERAN_LIHAT``: roles that may open every record without acting on it;
+    - ``DILACAK_PEMOHON = True`` for a citizen's request (the public status page finds it).
     """
 
     KODE_PROSES = ""
     STATUS_AKHIR: frozenset[str] = frozenset()
     PERAN_LIHAT: tuple[str, ...] = ()
+    # A citizen's request, traceable on the public status page by its code and PIN. Internal
+    # processes (letters, dispositions) stay off it even though they carry a code.
+    DILACAK_PEMOHON = False
 
     kode_lacak = models.CharField("kode lacak", max_length=14, unique=True, editable=False, default=buat_kode_lacak)
     # Printed on the tanda terima and asked on the public status page (as e-Kitir's PIN). Kept so

@@ -10,13 +10,16 @@ from apps.core.workflow import model_proses
 
 
 def proses_dari_kode(kode: str) -> Proses | None:
-    """The request with tracking code ``kode`` in any process model (P.4, P.5, ...), or None.
+    """The citizen's request with tracking code ``kode`` in any process model that citizens
+    follow (P.4, P.5, ...: ``DILACAK_PEMOHON``), or None.
 
     One indexed look-up per process model (the tracking code is unique in each table)."""
     kode = normalkan_kode_lacak(kode)
     if not kode:
         return None
     for model in model_proses():
+        if not model.DILACAK_PEMOHON:
+            continue
         objek = model._default_manager.filter(kode_lacak=kode).first()
         if objek is not None:
             return objek

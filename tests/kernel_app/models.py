@@ -16,6 +16,7 @@ class Status(models.TextChoices):
 
 class Contoh(Proses):
     KODE_PROSES = "T.0"
+    DILACAK_PEMOHON = True
     STATUS_AKHIR = frozenset({Status.TERVERIFIKASI})
 
     status = FSMField(choices=Status.choices, default=Status.DIAJUKAN, protected=True)

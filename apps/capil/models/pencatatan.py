@@ -94,6 +94,7 @@ class PencatatanSipil(Proses):
     """
 
     KODE_PROSES = "P.5.1"
+    DILACAK_PEMOHON = True
     STATUS_AKHIR = frozenset({Status.SELESAI})
     STATUS_PUBLIK = STATUS_PUBLIK
     AKSI_PUBLIK = AKSI_PUBLIK

@@ -70,6 +70,7 @@ class Permohonan(Proses):
     """What every P.4.1 request holds: the service, the applicant, the requirements received."""
 
     STATUS_AKHIR = frozenset({S.SELESAI})
+    DILACAK_PEMOHON = True
     STATUS_PUBLIK = STATUS_PUBLIK
     AKSI_PUBLIK = AKSI_PUBLIK
 

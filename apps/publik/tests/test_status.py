@@ -160,3 +160,17 @@ def test_behind_the_proxy_the_forwarded_address_is_counted(client, permohonan, s
     benar = {"kode": permohonan.kode_lacak, "pin": permohonan.pin}
     assert client.post(URL, benar, HTTP_X_FORWARDED_FOR="1.1.1.1, 10.9.9.9").status_code == 429
     assert client.post(URL, benar, HTTP_X_FORWARDED_FOR="1.1.1.1, 10.9.9.8").status_code == 302
+
+
+def test_internal_processes_are_not_found_on_the_status_page(db):
+    """A letter carries a tracking code and a PIN too, but it is not a citizen's request."""
+    from apps.publik.selectors import proses_dari_kode
+    from apps.umum.models import SuratMasuk
+
+    assert SuratMasuk.DILACAK_PEMOHON is False
+    from tests.kernel_app.models import Contoh, ContohDokumen
+
+    contoh = Contoh.objects.create(nama="Uji")
+    internal = ContohDokumen.objects.create()
+    assert proses_dari_kode(contoh.kode_lacak) == contoh
+    assert proses_dari_kode(internal.kode_lacak) is None
