@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.core.models import Urutan
-from apps.core.workflow import AksiDitolak, jalankan_aksi
+from apps.core.workflow import AksiDitolak, jalankan_form
 
 from .jenis import ambil_jenis
 from .models import CetakDokumen, Dokumen, Pejabat
@@ -174,15 +174,7 @@ def aksi_tandatangani(*, objek, pengguna, form):
     passphrase = form.cleaned_data["passphrase"]
     pejabat = passphrase_periksa(pejabat=pengguna, passphrase=passphrase)
     with transaction.atomic():
-        log = jalankan_aksi(
-            objek=objek,
-            aksi=form.aksi.nama,
-            pengguna=pengguna,
-            catatan=form.cleaned_data.get("catatan", ""),
-            versi=form.cleaned_data.get("versi"),
-            data=form.data_aksi(),
-            lampiran=form.daftar_lampiran(),
-        )
+        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
         dokumen_tandatangani(objek=objek, jenis=jenis_tte_untuk(objek), pejabat=pejabat, passphrase=passphrase)
     return log
 
@@ -191,15 +183,7 @@ def aksi_cetak(*, objek, pengguna, form):
     """The cetak step (operator SIAK): transition, then print the record's signed document, or
     issue its unsigned print record first when it has none (KTP-el)."""
     with transaction.atomic():
-        log = jalankan_aksi(
-            objek=objek,
-            aksi=form.aksi.nama,
-            pengguna=pengguna,
-            catatan=form.cleaned_data.get("catatan", ""),
-            versi=form.cleaned_data.get("versi"),
-            data=form.data_aksi(),
-            lampiran=form.daftar_lampiran(),
-        )
+        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
         dokumen = dokumen_untuk_cetak(objek)
         if dokumen is None:
             dokumen = dokumen_terbitkan(objek=objek, jenis=jenis_cetak_untuk(objek), oleh=pengguna)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from apps.core.models import Lampiran
 from apps.core.peran import punya_peran
-from apps.core.workflow import AksiDitolak, catat_pembuatan, jalankan_aksi
+from apps.core.workflow import AksiDitolak, catat_pembuatan, jalankan_form
 from apps.penduduk.selectors import penduduk_dari_nik
 
 from .models import Alur, Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
@@ -75,14 +75,7 @@ def permohonan_lengkapi(*, objek, pengguna, form):
     correction): the new scans are kept per requirement and the SAME request goes on (same
     tracking code, the timeline continues)."""
     with transaction.atomic():
-        log = jalankan_aksi(
-            objek=objek,
-            aksi=form.aksi.nama,
-            pengguna=pengguna,
-            catatan=form.cleaned_data.get("catatan", ""),
-            versi=form.cleaned_data.get("versi"),
-            data=form.data_aksi(),
-        )
+        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
         _simpan_persyaratan(objek=objek, berkas=form.berkas_persyaratan(), oleh=pengguna, riwayat=log)
         objek.save(update_fields=["berkas_persyaratan"])
     return log
