@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -153,7 +154,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE = {}
+# Beat (docker-compose service "beat"): nightly housekeeping at 01:30 Asia/Jakarta.
+CELERY_BEAT_SCHEDULE = {
+    "bersihkan-berkas-yatim": {
+        "task": "apps.core.tasks.bersihkan_berkas",
+        "schedule": crontab(hour=1, minute=30),
+    },
+}
 
 # Email: files in var/email in development; SMTP in production.
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.filebased.EmailBackend")

@@ -99,3 +99,20 @@ def test_it_tolerates_a_missing_folder(settings, db):
     out = StringIO()
     call_command("bersihkan_berkas", stdout=out)
     assert "Tidak ada folder lampiran" in out.getvalue()
+
+
+def test_beat_schedule_names_registered_tasks():
+    from django.conf import settings
+
+    from dukcapil.celery import app
+
+    app.loader.import_default_modules()
+    for nama, entri in settings.CELERY_BEAT_SCHEDULE.items():
+        assert entri["task"] in app.tasks, nama
+
+
+def test_housekeeping_task_runs_the_command(settings, tmp_path):
+    from apps.core.tasks import bersihkan_berkas
+
+    settings.MEDIA_ROOT = tmp_path
+    assert bersihkan_berkas.apply().get() == "Tidak ada folder lampiran."
