@@ -8,6 +8,7 @@ years later shows what was signed, whatever happened to the request or the popul
 from __future__ import annotations
 
 from datetime import date, time
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import models
@@ -110,4 +111,53 @@ def data_dokumen(pencatatan, jenis: str) -> dict:
         "baris_rincian": _baris(r, type(pencatatan.rincian)),
         "catatan_pinggir": list(register.catatan_pinggir.all()),
         "kutipan": jenis != "register_akta",
+    }
+
+
+def contoh_dokumen(jenis: str) -> dict:
+    """Sample context of capil's documents for ``manage.py contoh_dokumen`` (what ``data_dokumen``
+    returns for a signed deed); names and numbers are made up."""
+    hari = date(2026, 11, 13)
+    nomor = {
+        "akta_kelahiran": "3575-LU-25112026-0001", "akta_lahir_mati": "3575-LM-25112026-0001",
+        "akta_kematian": "3575-KM-25112026-0001", "akta_perkawinan": "3575-KW-25112026-0001",
+        "akta_perceraian": "3575-CR-25112026-0001", "register_akta": "3575-LU-25112026-0001",
+    }[jenis]
+    ortu = {"ayah_nama": "BUDI SANTOSO", "ibu_nama": "SITI AMINAH", "tempat_lahir": "Pasuruan",
+            "tanggal_lahir": hari, "waktu_lahir": time(8, 30), "jenis_kelamin": "Perempuan", "kelahiran_ke": 2}
+    r = {
+        "akta_kelahiran": {**ortu, "nama_anak": "ANISA PUTRI SANTOSO", "anak_nik": "3575015311260001",
+                           "no_kk": "3575010101200001"},
+        "register_akta": {**ortu, "nama_anak": "ANISA PUTRI SANTOSO", "anak_nik": "3575015311260001",
+                          "no_kk": "3575010101200001"},
+        "akta_lahir_mati": {**ortu, "lama_kandungan_minggu": 30, "sebab": "Gawat janin",
+                            "yang_menerangkan": "Dokter"},
+        "akta_kematian": {"jenazah_nama": "SUPARMAN", "jenazah_nik": "3575010101500001", "tempat_kematian": "Pasuruan",
+                          "tanggal_kematian": hari, "waktu_kematian": time(4, 15), "yang_menerangkan": "Dokter",
+                          "nomor_surat_keterangan": "474.3/123/RSUD/2026", "tanggal_surat_keterangan": hari},
+        "akta_perkawinan": {"suami_nama": "AHMAD FAUZI", "suami_nik": "3575010101900001", "istri_nama": "MARIA ULFA",
+                            "istri_nik": "3575014101920001", "agama": "Kristen", "organisasi": "GKJW Pasuruan",
+                            "nama_pemuka_agama": "Pdt. Yohanes Kristanto", "tempat_perkawinan": "Pasuruan",
+                            "tanggal_perkawinan": hari, "nomor_surat_perkawinan": "12/GKJW/XI/2026"},
+        "akta_perceraian": {"suami_nama": "AHMAD FAUZI", "suami_nik": "3575010101900001", "istri_nama": "MARIA ULFA",
+                            "istri_nik": "3575014101920001", "nama_pengadilan": "Pengadilan Negeri Pasuruan",
+                            "nomor_putusan": "45/Pdt.G/2026/PN Psr", "tanggal_putusan": date(2026, 10, 1),
+                            "tanggal_inkracht": date(2026, 10, 15), "nomor_akta_perkawinan": "3575-KW-02022020-0007"},
+    }[jenis]
+    akta = {
+        "peristiwa": "Kelahiran", "kode_lacak": "CONT-OHAK-TA01", "melewati_batas_lapor": False,
+        "pelapor": {"nik": "3575010205900001", "nama": "BUDI SANTOSO", "hubungan": "Ayah kandung"},
+        "saksi": [{"nik": "3575010101800001", "nama": "AHMAD FAUZI"}, {"nik": "3575010101800002", "nama": "DEWI LESTARI"}],
+        "rincian": r,
+    }
+    return {
+        "nomor_akta": nomor,
+        "tanggal_akta": date(2026, 11, 25),
+        "tanggal_lapor": date(2026, 11, 25),
+        "akta": akta,
+        "r": r,
+        "baris_rincian": [(k.replace("_", " ").capitalize(), v) for k, v in r.items()],
+        "catatan_pinggir": [],
+        "kutipan": jenis != "register_akta",
+        "register": SimpleNamespace(nomor_akta=nomor, get_jenis_akta_display="Akta Kelahiran"),
     }

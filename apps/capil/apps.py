@@ -20,7 +20,10 @@ class CapilConfig(AppConfig):
     def ready(self):
         from apps.dokumen.jenis import daftarkan_jenis
 
+        from .akta import contoh_dokumen
+
         for kode, judul in DOKUMEN_CAPIL:
             # The register page is the Dinas' own record: signed, but not for the applicant to download.
             daftarkan_jenis(kode, judul=judul, template=f"capil/dokumen/{kode}.html", ukuran_kertas="A4",
-                            pola_nomor="{kode}/{urut:06d}/{tahun}", untuk_pemohon=kode != "register_akta")
+                            pola_nomor="{kode}/{urut:06d}/{tahun}", untuk_pemohon=kode != "register_akta",
+                            contoh=contoh_dokumen(kode))
