@@ -19,17 +19,3 @@ def tambah_hari_kerja(mulai: date, jumlah: int) -> date:
         if hari.weekday() < 5 and hari not in libur:
             sisa -= 1
     return hari
-
-
-def hari_kerja_antara(dari: date, sampai: date) -> int:
-    """Working days from ``dari`` (exclusive) to ``sampai`` (inclusive); negative when reversed."""
-    if sampai < dari:
-        return -hari_kerja_antara(sampai, dari)
-    libur = _libur(dari, sampai)
-    n = 0
-    hari = dari
-    while hari < sampai:
-        hari += timedelta(days=1)
-        if hari.weekday() < 5 and hari not in libur:
-            n += 1
-    return n

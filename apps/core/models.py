@@ -101,10 +101,6 @@ class Proses(ConcurrentTransitionMixin, models.Model):
     def terlambat(self) -> bool:
         return bool(self.tenggat and not self.selesai and timezone.localdate() > self.tenggat)
 
-    @property
-    def lama_di_status(self):
-        return timezone.now() - self.status_sejak
-
     @classmethod
     def untuk_pengguna(cls, user) -> models.QuerySet:
         """Records the user may open: everything for the roles of this process, nothing else.
