@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from apps.dokumen.services import dokumen_tandatangani
@@ -11,13 +10,6 @@ from apps.dokumen.services import dokumen_tandatangani
 from .conftest import PASSPHRASE
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _cache_bersih():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

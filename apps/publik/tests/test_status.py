@@ -1,7 +1,6 @@
 """The citizen's status page: code + PIN, masking, reasons, rate limit, documents."""
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from apps.core.models import AksesBerkas
@@ -13,13 +12,6 @@ from apps.publik.views import PESAN_GAGAL
 pytestmark = pytest.mark.django_db
 
 URL = "/status/"
-
-
-@pytest.fixture(autouse=True)
-def _cache_bersih():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
