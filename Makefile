@@ -18,7 +18,8 @@ PY := $(VENV)/bin/python
 # end-to-end tests and a font with Indonesian glyphs for the PDFs.
 PAKET_DEBIAN := libharfbuzz-subset0 poppler-utils chromium fonts-dejavu-core
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
-# The venv remembers which requirements.txt it was installed from (by content, not by date).
+# The venv remembers which requirements files it was installed from (by content, not by date).
+# A development machine gets the test tools too (requirements-dev.txt); the image only requirements.txt.
 CAP_VENV := $(VENV)/.requirements.sha256
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -61,10 +62,10 @@ paket:
 
 venv:
 	@if [ ! -x $(PY) ]; then echo "Membuat $(VENV) dengan $(PYTHON)"; $(PYTHON) -m venv $(VENV); fi
-	@baru=$$(sha256sum requirements.txt | cut -d' ' -f1); \
+	@baru=$$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1); \
 	if [ "$$(cat $(CAP_VENV) 2>/dev/null)" != "$$baru" ]; then \
-	  echo "Memasang requirements.txt ke $(VENV)"; \
-	  $(PY) -m pip install --disable-pip-version-check -q -r requirements.txt; \
+	  echo "Memasang requirements-dev.txt ke $(VENV)"; \
+	  $(PY) -m pip install --disable-pip-version-check -q -r requirements-dev.txt; \
 	  echo "$$baru" > $(CAP_VENV); \
 	fi
 

@@ -6,9 +6,10 @@ usaha. Screenshots of every step are kept under test-artifacts/.
 """
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from apps.umum.demo import pdf_contoh
 from apps.umum.models import KlasifikasiArsip, SuratMasuk
@@ -50,7 +51,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     buf = io.BytesIO()
     Image.new("RGB", (60, 40), "white").save(buf, format="PNG")
     foto.write_bytes(buf.getvalue())
-    tanggal_surat = (date.today() - timedelta(days=3)).isoformat()
+    tanggal_surat = (timezone.localdate() - timedelta(days=3)).isoformat()
 
     # 1. Tata usaha enters the letter and its scan; it gets agenda number 1 of the year.
     masuk(halaman, "tata_usaha")
@@ -66,7 +67,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     halaman.langkah("tu-isi-surat-masuk")
     halaman.click("button[name=simpan]")
     halaman.wait_for_selector("#nomor-agenda")
-    assert halaman.inner_text("#nomor-agenda") == f"0001/{date.today().year}"
+    assert halaman.inner_text("#nomor-agenda") == f"0001/{timezone.localdate().year}"
     assert "Pindaian surat" in halaman.inner_text("#lampiran")
     halaman.langkah("tu-surat-diagendakan")
     surat = SuratMasuk.objects.get()
@@ -165,12 +166,12 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     halaman.fill("input[name=kode]", "400.12")
     halaman.fill("input[name=pengirim]", "kesehatan")
     halaman.fill("input[name=dari]", tanggal_surat)
-    halaman.fill("input[name=sampai]", date.today().isoformat())
+    halaman.fill("input[name=sampai]", timezone.localdate().isoformat())
     halaman.fill("input[name=perihal]", "rapat")
     halaman.click("button[name=cari]")
     halaman.wait_for_selector("#hasil-arsip")
     hasil = halaman.inner_text("#hasil-arsip")
-    assert f"0001/{date.today().year}" in hasil and "Undangan rapat koordinasi data kematian" in hasil
+    assert f"0001/{timezone.localdate().year}" in hasil and "Undangan rapat koordinasi data kematian" in hasil
     halaman.langkah("tu-cari-arsip")
 
     surat.refresh_from_db()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from datetime import date
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -256,7 +255,7 @@ class Urutan(models.Model):
 
     @classmethod
     def berikutnya(cls, kunci: str, tahun: int | None = None) -> int:
-        tahun = tahun or date.today().year
+        tahun = tahun or timezone.localdate().year
         with transaction.atomic():
             cls.objects.get_or_create(kunci=kunci, tahun=tahun)
             baris = cls.objects.select_for_update().get(kunci=kunci, tahun=tahun)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -76,7 +76,7 @@ class Alur:
             return surat
         if langkah >= URUTAN_STATUS.index("didisposisi"):
             surat_masuk_disposisikan(
-                surat=surat, pengguna=self.kadis, instruksi=["tindak_lanjuti"], batas_waktu=date.today() + timedelta(days=7),
+                surat=surat, pengguna=self.kadis, instruksi=["tindak_lanjuti"], batas_waktu=timezone.localdate() + timedelta(days=7),
                 tujuan_jabatan=list(jabatan), tujuan_pengguna=[self.kasi] if orang is None else orang,
             )
         if langkah >= URUTAN_STATUS.index("diteruskan"):

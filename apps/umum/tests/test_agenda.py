@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.core.models import Lampiran, RiwayatStatus
 from apps.umum.models import SuratMasuk
@@ -21,7 +22,7 @@ URL_BARU = reverse("umum:suratmasuk-baru")
 def test_it_numbers_letters_in_order_without_gaps(alur):
     nomor = [alur.catat(nomor_surat=f"005/{i}/2026").nomor_agenda for i in range(3)]
     assert nomor == [1, 2, 3]
-    assert SuratMasuk.objects.get(nomor_agenda=2).agenda == f"0002/{date.today().year}"
+    assert SuratMasuk.objects.get(nomor_agenda=2).agenda == f"0002/{timezone.localdate().year}"
 
 
 def test_a_failed_entry_gives_its_number_back(alur):
@@ -107,7 +108,7 @@ def test_it_requires_login(client):
 
 def test_rejected_entry_says_why_and_keeps_what_was_typed(client, alur):
     client.force_login(alur.tu)
-    besok = date.today() + timedelta(days=1)
+    besok = timezone.localdate() + timedelta(days=1)
     r = client.post(URL_BARU, {**_isian(tanggal_diterima=besok, perihal="Permohonan data agregat"), "pindaian": berkas_pdf()})
     assert r.status_code == 400
     assert "Tanggal diterima tidak boleh setelah hari ini." in r.content.decode()

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.umum.forms import ArsipkanForm
 from apps.umum.models import KlasifikasiArsip
@@ -38,7 +39,7 @@ def test_old_codes_are_not_offered_for_filing(db):
 
 def test_filing_records_the_code_the_place_and_the_retention_dates(alur):
     surat = alur.ke("diarsipkan")  # code 400.12.3: 2 years active, 3 inactive
-    hari_ini = date.today()
+    hari_ini = timezone.localdate()
     assert surat.klasifikasi.kode == "400.12.3"
     assert surat.lokasi_arsip == "Lemari A · Laci 2 · Map Undangan 2026"
     assert surat.diarsipkan_pada == hari_ini
@@ -59,7 +60,7 @@ def test_retention_follows_the_code_as_the_administrator_set_it(alur):
     lain = alur.ke("tersampaikan", nomor_surat="lain")
     surat_masuk_arsipkan(surat=lain, pengguna=alur.tu, klasifikasi=kode, lemari="B", laci="1", map="Rapat")
     lain.refresh_from_db()
-    assert lain.retensi_inaktif_sampai.year == date.today().year + 3
+    assert lain.retensi_inaktif_sampai.year == timezone.localdate().year + 3
 
 
 def test_filing_page_requires_code_and_place(client, alur):

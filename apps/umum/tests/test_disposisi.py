@@ -1,6 +1,6 @@
 """P.1.2.1.2 — disposition, forwarding, delivery to every target and the targets' follow-up."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -35,7 +35,7 @@ def test_kadis_disposes_to_a_position_and_a_person(alur):
 def test_disposition_page_creates_targets_from_the_form(client, alur):
     surat = alur.catat()
     client.force_login(alur.kadis)
-    batas = (date.today() + timedelta(days=5)).isoformat()
+    batas = (timezone.localdate() + timedelta(days=5)).isoformat()
     r = client.post(url_aksi(surat, "disposisikan"), {
         "versi": surat.versi, "tujuan_jabatan": ["sekretaris", "kabid"], "tujuan_pengguna": [alur.kasi.pk],
         "instruksi": ["hadiri", "pelajari_laporkan"], "instruksi_lain": "Koordinasikan dengan PIAK",
@@ -51,7 +51,7 @@ def test_disposition_page_creates_targets_from_the_form(client, alur):
 def test_disposition_needs_a_target_an_instruction_and_a_due_date_not_past(client, alur):
     surat = alur.catat()
     client.force_login(alur.kadis)
-    kemarin = (date.today() - timedelta(days=1)).isoformat()
+    kemarin = (timezone.localdate() - timedelta(days=1)).isoformat()
     r = client.post(url_aksi(surat, "disposisikan"), {"versi": surat.versi, "batas_waktu": kemarin})
     assert r.status_code == 400
     galat = r.context["form"].errors
@@ -59,7 +59,7 @@ def test_disposition_needs_a_target_an_instruction_and_a_due_date_not_past(clien
     surat.refresh_from_db()
     assert surat.status == "diagendakan" and not surat.disposisi.exists()
     with pytest.raises(AksiDitolak):
-        surat_masuk_disposisikan(surat=surat, pengguna=alur.kadis, instruksi=["arsipkan"], batas_waktu=date.today())
+        surat_masuk_disposisikan(surat=surat, pengguna=alur.kadis, instruksi=["arsipkan"], batas_waktu=timezone.localdate())
 
 
 def test_delivery_is_complete_only_when_every_target_received_it(alur):
@@ -96,14 +96,16 @@ def test_receipt_records_who_when_and_the_photo(client, alur):
     d = surat.disposisi.get(status="menunggu")
     client.force_login(alur.caraka)
     assert client.get(url_aksi(d, "terima")).status_code == 200
+    # The letter came in today: the receipt is this very minute (never in the future, never before).
+    tadi = timezone.localtime().replace(second=0, microsecond=0)
     r = client.post(url_aksi(d, "terima"), {
-        "versi": d.versi, "diterima_oleh": "Hendra (staf kasi)", "diterima_pada": "2026-11-25T09:30",
+        "versi": d.versi, "diterima_oleh": "Hendra (staf kasi)", "diterima_pada": tadi.strftime("%Y-%m-%dT%H:%M"),
         "lampiran": berkas_png(),
     })
     assert r.status_code == 302, r.context["form"].errors
     d.refresh_from_db()
     assert (d.status, d.diterima_oleh, d.diantar_oleh) == ("diterima", "Hendra (staf kasi)", alur.caraka)
-    assert timezone.localtime(d.diterima_pada).strftime("%Y-%m-%d %H:%M") == "2026-11-25 09:30"
+    assert timezone.localtime(d.diterima_pada).strftime("%Y-%m-%d %H:%M") == tadi.strftime("%Y-%m-%d %H:%M")
     foto = Lampiran.objects.get(pk=d.tanda_terima_id)
     assert foto.object_id == surat.pk and foto.keterangan == f"Tanda terima — {d.tujuan_label}"
     assert foto.riwayat.object_id == d.pk and foto.riwayat.aksi == "terima"
@@ -146,7 +148,7 @@ def test_kadis_returns_with_a_reason_and_tata_usaha_corrects(client, alur):
 def test_each_target_sees_its_dispositions_with_due_dates(client, alur, pengguna):
     surat = alur.ke("tersampaikan")
     lewat = alur.ke("tersampaikan", nomor_surat="lama", perihal="Permintaan data lama")
-    lewat.disposisi.update(tenggat=date.today() - timedelta(days=2))
+    lewat.disposisi.update(tenggat=timezone.localdate() - timedelta(days=2))
     antrian = reverse("umum:disposisi-antrian")
 
     client.force_login(alur.kabid)
@@ -224,7 +226,7 @@ def test_caraka_carries_a_secret_letter_without_reading_it(client, alur):
     assert client.get(reverse("umum:suratmasuk-detail", args=[rahasia.pk])).status_code == 404
     assert client.get(reverse("core:lampiran-unduh", args=[scan.pk])).status_code == 404
     assert client.post(url_aksi(d, "terima"), {"versi": d.versi, "diterima_oleh": "Sekretaris",
-                                               "diterima_pada": "2026-11-25T10:00"}).status_code == 302
+                                               "diterima_pada": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}).status_code == 302
 
 
 def test_caraka_sees_deliveries_only_once_handed_over(client, alur):

@@ -1,10 +1,11 @@
 """The queue, detail and archive pages of P.1.2.1.2: what they show, in a constant number of queries."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from conftest import buat_pengguna
 
@@ -70,7 +71,7 @@ def test_disposition_queue_and_detail_in_constant_queries(client, alur):
 
 def test_overdue_dispositions_stand_out_in_the_queue(client, alur):
     surat = alur.ke("tersampaikan")
-    surat.disposisi.update(tenggat=date.today() - timedelta(days=1))
+    surat.disposisi.update(tenggat=timezone.localdate() - timedelta(days=1))
     client.force_login(alur.kasi)
     isi = client.get(reverse("umum:disposisi-antrian")).content.decode()
     assert 'class="terlambat"' in isi and "terlambat</span>" in isi

@@ -13,6 +13,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.akun.roles import KODE_PERAN
 from apps.core.models import Lampiran, RiwayatStatus
@@ -46,7 +47,7 @@ def boleh_disposisi(aksi: str, d: Disposisi, status_surat: str, kode: str) -> bo
 
 def isian(aksi: str, objek) -> dict:
     """A valid form for the action, so that a refusal is about role or state, never about data."""
-    besok = (date.today() + timedelta(days=1)).isoformat()
+    besok = (timezone.localdate() + timedelta(days=1)).isoformat()
     if aksi == "disposisikan":
         return {"tujuan_jabatan": ["kabid"], "instruksi": ["tindak_lanjuti"], "batas_waktu": besok}
     if aksi == "kembalikan":
@@ -57,7 +58,7 @@ def isian(aksi: str, objek) -> dict:
     if aksi == "arsipkan":
         return {"klasifikasi": KlasifikasiArsip.objects.get(kode="000.1").pk, "lemari": "A", "laci": "1", "map": "M"}
     if aksi == "terima":
-        return {"diterima_oleh": "Penerima", "diterima_pada": date.today().isoformat() + "T08:00"}
+        return {"diterima_oleh": "Penerima", "diterima_pada": timezone.localtime().strftime("%Y-%m-%dT%H:%M")}
     if aksi == "tindak_lanjuti":
         return {"catatan": "Sudah ditindaklanjuti"}
     return {}
