@@ -207,21 +207,78 @@ def dokumen_kirim_email(*, dokumen: Dokumen, email: str) -> None:
 
 
 # -- retry of a failed job (panel button) --------------------------------------------------------
+def aksi_penerbit(dokumen: Dokumen):
+    """The transition (kernel ``Aksi``) in whose transaction ``dokumen`` was issued, or None.
+
+    The issuing services run the transition first and create the document after it, in the same
+    transaction, by the same user: the record's latest log row by that user at or before the
+    document's birth is its transition.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.core.models import RiwayatStatus
+    from apps.core.workflow import aksi_model
+
+    model = dokumen.content_type.model_class() if dokumen.content_type_id else None
+    if model is None:
+        return None
+    log = RiwayatStatus.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=dokumen.object_id,
+        waktu__lte=dokumen.dibuat_pada,
+    ).exclude(aksi="buat")
+    if dokumen.diterbitkan_oleh_id:
+        log = log.filter(oleh_id=dokumen.diterbitkan_oleh_id)
+    log = log.order_by("-waktu", "-pk").first()
+    return aksi_model(model).get(log.aksi) if log else None
+
+
+def dokumen_periksa_hak_ulangi(*, dokumen: Dokumen, oleh) -> None:
+    """§7: a retry passes the role and object rules of the transition that issued the document,
+    and a signature is retried only by the official it was assigned to (PermissionDenied).
+
+    A document issued outside any transition falls back to the roles that act in its process
+    (read-only roles never retry).
+    """
+    from django.core.exceptions import PermissionDenied
+
+    from apps.core.peran import peran_pengguna
+    from apps.core.workflow import aksi_model
+
+    objek = dokumen.objek
+    if objek is None:
+        raise PermissionDenied("Berkas permohonan dokumen ini tidak ditemukan.")
+    milik = peran_pengguna(oleh)
+    aksi = aksi_penerbit(dokumen)
+    if aksi is not None:
+        if not milik & set(aksi.peran):
+            raise PermissionDenied(f"Hanya peran yang menjalankan “{aksi.label}” yang dapat mengulang dokumen ini.")
+        if aksi.syarat is not None and not aksi.syarat(objek, oleh):
+            raise PermissionDenied("Berkas ini bukan bagian tugas Anda.")
+    elif not milik & {p for a in aksi_model(type(objek)).values() for p in a.peran}:
+        raise PermissionDenied("Peran Anda tidak berwenang mengulang pembuatan dokumen ini.")
+    if dokumen.perlu_tte and dokumen.status == Dokumen.Status.GAGAL:
+        pejabat = dokumen.ditandatangani_oleh
+        if pejabat is None or pejabat.user_id != oleh.pk:
+            nama = pejabat.nama if pejabat else "pejabat yang ditugaskan"
+            raise PermissionDenied(f"Dokumen ini hanya dapat ditandatangani ulang oleh {nama}.")
+
+
 def dokumen_ulangi(*, dokumen: Dokumen, oleh, passphrase: str = "") -> str:
     """Re-enqueue what failed for ``dokumen``; returns what was done (for the message).
 
-    An unsigned signing job needs the passphrase again (it was never kept): the official who
-    retries signs in their own name.
+    The retrying user must pass ``dokumen_periksa_hak_ulangi``. An unsigned signing job needs the
+    passphrase again (it was never kept): only the official it was assigned to can give it, and
+    the document keeps that official as its signer.
     """
     from . import tasks
 
+    dokumen_periksa_hak_ulangi(dokumen=dokumen, oleh=oleh)
     if dokumen.status == Dokumen.Status.GAGAL:
         with transaction.atomic():
             token = ""
             kolom = {"status": Dokumen.Status.MENUNGGU, "galat": "", "klaim": "", "klaim_pada": None}
             if dokumen.perlu_tte:
-                pejabat = passphrase_periksa(pejabat=oleh, passphrase=passphrase)
-                kolom["ditandatangani_oleh"] = pejabat
+                passphrase_periksa(pejabat=dokumen.ditandatangani_oleh, passphrase=passphrase)
                 token = bungkus_passphrase(passphrase, dokumen_id=dokumen.pk)
             n = Dokumen.objects.filter(pk=dokumen.pk, status=Dokumen.Status.GAGAL).update(**kolom)
             if not n:

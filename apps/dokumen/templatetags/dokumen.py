@@ -2,8 +2,6 @@
 
 from django import template
 
-from apps.core.peran import peran_pengguna
-
 from ..models import Dokumen
 from ..qr import qr_data_uri
 
@@ -15,11 +13,13 @@ def panel_dokumen(context, objek):
     request = context.get("request")
     user = getattr(request, "user", None)
     daftar = list(Dokumen.untuk(objek).select_related("ditandatangani_oleh").prefetch_related("cetakan"))
+    for d in daftar:
+        # Only the assigned official re-signs (apps.dokumen.services.dokumen_periksa_hak_ulangi).
+        d.tte_saya = bool(user and d.ditandatangani_oleh and d.ditandatangani_oleh.user_id == user.pk)
     return {
         "daftar_dokumen": daftar,
         "request": request,
         "csrf_token": context.get("csrf_token"),
-        "pejabat_tte": bool(peran_pengguna(user) & {"kabid", "kadis"}) if user else False,
     }
 
 
