@@ -45,6 +45,11 @@ class Pejabat(models.Model):
     jabatan = models.CharField(max_length=150, help_text="Mis. Kepala Dinas Kependudukan dan Pencatatan Sipil")
     pangkat = models.CharField("pangkat/golongan", max_length=80, blank=True)
     aktif = models.BooleanField(default=True)
+    # Wrong TTE passphrases in a row (reset by a right one) and the pause they caused (§6; BSrE
+    # itself locks an account after repeated failures). Kept in the database, not the cache, so
+    # every web process sees the same count.
+    passphrase_salah = models.PositiveSmallIntegerField(default=0, editable=False)
+    tte_dijeda_sampai = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["nama"]
@@ -67,6 +72,11 @@ class Dokumen(models.Model):
         DIPROSES = "diproses", "Sedang diproses"
         SELESAI = "selesai", "Selesai"
         GAGAL = "gagal", "Gagal"
+        # The sealed passphrase expired before the signing job ran: the official signs again
+        # (the same document, the same number).
+        PERLU_TTE_ULANG = "perlu_tte_ulang", "Perlu TTE ulang"
+        # Staff gave the job up with a reason (Pekerjaan latar page); nothing re-queues it.
+        DITINGGALKAN = "ditinggalkan", "Ditinggalkan"
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
@@ -94,27 +104,44 @@ class Dokumen(models.Model):
     sha256 = models.CharField(max_length=64, blank=True)
     ukuran = models.PositiveIntegerField(default=0)
 
-    # The render (and sign) job. ``klaim`` is the lease of the worker running it: only the holder
-    # may store the result, so a duplicated delivery cannot store a second, different PDF.
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.MENUNGGU)
+    # The render (and sign) job; this row, not the broker message, says what must happen (the
+    # sweeper in apps/dokumen/jobs.py re-queues what the broker lost). ``klaim`` is the lease of
+    # the worker running it: only the holder may store the result, so a duplicated delivery cannot
+    # store a second, different PDF. ``diantrekan_pada`` is the last time a message was published
+    # (empty: the broker was unreachable, staff see "menunggu antrean kerja").
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.MENUNGGU)
     galat = models.TextField("pesan galat", blank=True)
     percobaan = models.PositiveSmallIntegerField(default=0)
     klaim = models.CharField(max_length=32, blank=True, editable=False)
     klaim_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    diantrekan_pada = models.DateTimeField(null=True, blank=True, editable=False)
     selesai_pada = models.DateTimeField(null=True, blank=True)
+    # The passphrase sealed for this document (apps/dokumen/sandi.py: Fernet under a key derived
+    # from SECRET_KEY and the document id, refused after TTE_PASSPHRASE_TTL). Kept only until the
+    # signing job ends so that the sweeper can re-queue a job whose message was lost; a database
+    # dump alone does not open it.
+    token_tte = models.TextField(blank=True, editable=False)
 
     # Email of the signed PDF to the applicant: claimed, then marked sent, by conditional UPDATEs.
     email_tujuan = models.EmailField(blank=True)
     email_klaim_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    email_diantrekan_pada = models.DateTimeField(null=True, blank=True, editable=False)
     email_terkirim_pada = models.DateTimeField(null=True, blank=True)
+    email_percobaan = models.PositiveSmallIntegerField(default=0)
     email_galat = models.TextField(blank=True)
+    # Set when the email job gave up (retries spent) or staff abandoned it: the sweeper leaves it
+    # alone until staff resend it.
+    email_gagal_pada = models.DateTimeField(null=True, blank=True)
 
     jumlah_cetak = models.PositiveIntegerField(default=0)
     aktif = models.BooleanField(default=True, help_text="Dokumen yang dicabut atau diganti tidak lagi aktif.")
 
     class Meta:
         ordering = ["dibuat_pada", "pk"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"]),
+            models.Index(fields=["status", "klaim_pada"], name="dokumen_status_klaim"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["kunci_nomor", "tahun", "urut"], name="dokumen_nomor_unik"),
         ]
@@ -139,6 +166,22 @@ class Dokumen(models.Model):
         if self.status == self.Status.DIPROSES:
             return "menunggu"
         return self.status
+
+    @property
+    def menunggu_antrean(self) -> bool:
+        """Saved, but no message reached the broker yet (Redis down): the sweeper publishes it."""
+        return self.status == self.Status.MENUNGGU and self.diantrekan_pada is None
+
+    @property
+    def email_status(self) -> str:
+        """The email job as staff see it: "", terkirim, gagal, menunggu."""
+        if not self.email_tujuan:
+            return ""
+        if self.email_terkirim_pada:
+            return "terkirim"
+        if self.email_gagal_pada:
+            return "gagal"
+        return "menunggu"
 
     @property
     def siap(self) -> bool:
@@ -168,6 +211,7 @@ class CetakDokumen(models.Model):
     dibuat_pada = models.DateTimeField(default=timezone.now)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.MENUNGGU)
     galat = models.TextField(blank=True)
+    diantrekan_pada = models.DateTimeField(null=True, blank=True, editable=False)
     selesai_pada = models.DateTimeField(null=True, blank=True)
 
     class Meta:

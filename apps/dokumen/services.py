@@ -9,8 +9,12 @@ call the job functions in ``apps.dokumen.jobs``.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from apps.core.models import Urutan
@@ -19,7 +23,7 @@ from apps.core.workflow import AksiDitolak, jalankan_form
 from .jenis import ambil_jenis
 from .models import CetakDokumen, Dokumen, Pejabat
 from .sandi import bungkus_passphrase
-from .tte import GalatTTE, ambil_backend
+from .tte import GalatTTE, PassphraseSalah, ambil_backend
 
 JENIS_CETAK_BAWAAN = "ktp_el_cetak"
 
@@ -62,15 +66,53 @@ def pejabat_dari(pejabat_atau_user) -> Pejabat:
     return pejabat
 
 
+def _batas_salah() -> int:
+    return getattr(settings, "TTE_BATAS_SALAH", 5)
+
+
+def _lama_jeda() -> timedelta:
+    return timedelta(minutes=getattr(settings, "TTE_JEDA_MENIT", 15))
+
+
+def _pesan_jeda(sampai) -> str:
+    jam = timezone.localtime(sampai).strftime("%H.%M")
+    return (
+        f"Passphrase TTE salah {_batas_salah()} kali berturut-turut. Demi keamanan, penandatanganan Anda "
+        f"dijeda selama {int(_lama_jeda().total_seconds() // 60)} menit, sampai pukul {jam} WIB. "
+        "Tidak ada dokumen yang ditandatangani."
+    )
+
+
 def passphrase_periksa(*, pejabat, passphrase: str) -> Pejabat:
-    """Check the passphrase now; a wrong one raises AksiDitolak and nothing is signed."""
+    """Check the passphrase now; a wrong one raises AksiDitolak and nothing is signed.
+
+    §6: after ``TTE_BATAS_SALAH`` (5) wrong passphrases in a row the official's signing is paused
+    for ``TTE_JEDA_MENIT`` (15) minutes; the count is per official, kept in the database, and a
+    right passphrase resets it. Call it outside a transaction that a refusal rolls back, or the
+    count is lost with it.
+    """
     pejabat = pejabat_dari(pejabat)
+    sekarang = timezone.now()
+    sampai = Pejabat.objects.filter(pk=pejabat.pk).values_list("tte_dijeda_sampai", flat=True).first()
+    if sampai and sampai > sekarang:
+        raise AksiDitolak(_pesan_jeda(sampai))
     if not passphrase:
         raise AksiDitolak("Passphrase wajib diisi.")
     try:
         ambil_backend().periksa_passphrase(pejabat, passphrase)
+    except PassphraseSalah as exc:
+        Pejabat.objects.filter(pk=pejabat.pk).update(passphrase_salah=F("passphrase_salah") + 1)
+        sampai = sekarang + _lama_jeda()
+        if Pejabat.objects.filter(pk=pejabat.pk, passphrase_salah__gte=_batas_salah()).update(
+            passphrase_salah=0, tte_dijeda_sampai=sampai
+        ):
+            raise AksiDitolak(_pesan_jeda(sampai)) from None
+        raise AksiDitolak(str(exc)) from None
     except GalatTTE as exc:
         raise AksiDitolak(str(exc)) from None
+    Pejabat.objects.filter(pk=pejabat.pk).exclude(passphrase_salah=0, tte_dijeda_sampai=None).update(
+        passphrase_salah=0, tte_dijeda_sampai=None
+    )
     return pejabat
 
 
@@ -274,11 +316,13 @@ def dokumen_ulangi(*, dokumen: Dokumen, oleh, passphrase: str = "") -> str:
 
     dokumen_periksa_hak_ulangi(dokumen=dokumen, oleh=oleh)
     if dokumen.status == Dokumen.Status.GAGAL:
+        if dokumen.perlu_tte:
+            # Outside the transaction: a wrong passphrase must still count towards the pause.
+            passphrase_periksa(pejabat=dokumen.ditandatangani_oleh, passphrase=passphrase)
         with transaction.atomic():
             token = ""
             kolom = {"status": Dokumen.Status.MENUNGGU, "galat": "", "klaim": "", "klaim_pada": None}
             if dokumen.perlu_tte:
-                passphrase_periksa(pejabat=dokumen.ditandatangani_oleh, passphrase=passphrase)
                 token = bungkus_passphrase(passphrase, dokumen_id=dokumen.pk)
             n = Dokumen.objects.filter(pk=dokumen.pk, status=Dokumen.Status.GAGAL).update(**kolom)
             if not n:
