@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 
 from apps.core.peran import peran_pengguna
+from apps.core.peta import teks_kode
 from apps.core.views import nama_url
 from apps.core.workflow import model_proses, peran_proses, status_antrian
 
@@ -41,7 +42,7 @@ def antrian_pengguna(user) -> list[Antrian]:
         hasil.append(
             Antrian(
                 judul=capfirst(str(model._meta.verbose_name_plural)),
-                kode_proses=model.KODE_PROSES,
+                kode_proses=teks_kode(model),
                 url=url,
                 jumlah=angka["jumlah"],
                 terlambat=angka["terlambat"],

@@ -26,12 +26,13 @@ class Proses(ConcurrentTransitionMixin, models.Model):
 
     Subclasses set:
     - ``status = FSMField(choices=..., default=..., protected=True)``;
-    - ``KODE_PROSES`` (the step of the map, e.g. "P.4.1.2") and ``STATUS_AKHIR`` (final states);
+    - ``KODE_PROSES``: the leaf codes of the map it implements, e.g. ``("P.4.1.2",)``
+      (``manage.py peta_proses``), and ``STATUS_AKHIR`` (final states);
     - optionally ``PERAN_LIHAT``: roles that may open every record without acting on it;
     - ``DILACAK_PEMOHON = True`` for a citizen's request (the public status page finds it).
     """
 
-    KODE_PROSES = ""
+    KODE_PROSES: tuple[str, ...] = ()
     STATUS_AKHIR: frozenset[str] = frozenset()
     PERAN_LIHAT: tuple[str, ...] = ()
     # A citizen's request, traceable on the public status page by its code and PIN. Internal

@@ -22,6 +22,7 @@ from django.views.generic import ListView, TemplateView
 from .forms import AntrianFilterForm
 from .models import AksesBerkas, Lampiran
 from .peran import peran_pengguna
+from .peta import teks_kode
 from .selectors import objek_untuk_pengguna
 from .workflow import (
     AksiDitolak,
@@ -60,7 +61,7 @@ class ProsesMixin(LoginRequiredMixin):
         ctx = super().get_context_data(**kwargs)
         ctx["meta"] = self.model._meta
         ctx["url_antrian"] = reverse(nama_url(self.model, "antrian"))
-        ctx["kode_proses"] = self.model.KODE_PROSES
+        ctx["kode_proses"] = teks_kode(self.model)
         return ctx
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from apps.core.peta import teks_kode
 from apps.core.workflow import aksi_model, jalankan_dari_form, kelas_form
 from apps.penduduk.models import Penduduk
 
@@ -114,4 +115,4 @@ def isi_demo(stdout) -> None:
         for nama, isian in langkah:
             if not _aksi(objek, nama, dict(isian)):
                 break
-        stdout.write(f"  {objek.KODE_PROSES} {layanan.nama}: {objek.kode_lacak} PIN {objek.pin} — {objek.status_label}\n")
+        stdout.write(f"  {teks_kode(objek)} {layanan.nama}: {objek.kode_lacak} PIN {objek.pin} — {objek.status_label}\n")

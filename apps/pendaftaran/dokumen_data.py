@@ -14,6 +14,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.core.peta import teks_kode
+
 
 def url_status(objek) -> str:
     return f"{settings.SITE_URL}{reverse('publik:status')}?kode={objek.kode_lacak}"
@@ -25,7 +27,7 @@ def _umum(objek) -> dict:
         "permohonan": objek,
         "kode_lacak": objek.kode_lacak,
         "layanan": objek.layanan.nama,
-        "kode_proses": objek.KODE_PROSES,
+        "kode_proses": teks_kode(objek),
         "nama": objek.nama,
         "nik": objek.nik,
         "no_kk": objek.no_kk or (p.keluarga.no_kk if p and p.keluarga_id else ""),

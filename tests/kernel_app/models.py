@@ -15,7 +15,7 @@ class Status(models.TextChoices):
 
 
 class Contoh(Proses):
-    KODE_PROSES = "T.0"
+    KODE_PROSES = ("T.0",)
     DILACAK_PEMOHON = True
     STATUS_AKHIR = frozenset({Status.TERVERIFIKASI})
 
@@ -55,7 +55,7 @@ class StatusDokumen(models.TextChoices):
 class ContohDokumen(Proses):
     """The tail "TTE → cetak" of a service flow, for the tests of apps/dokumen."""
 
-    KODE_PROSES = "T.1"
+    KODE_PROSES = ("T.1",)
     STATUS_AKHIR = frozenset({StatusDokumen.DICETAK})
 
     status = FSMField(choices=StatusDokumen.choices, default=StatusDokumen.TERVERIFIKASI, protected=True)

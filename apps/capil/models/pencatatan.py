@@ -93,7 +93,7 @@ class PencatatanSipil(Proses):
     pickup officer hands the kutipan over in person or sends it by email.
     """
 
-    KODE_PROSES = "P.5.1"
+    KODE_PROSES = ("P.5.1",)
     DILACAK_PEMOHON = True
     STATUS_AKHIR = frozenset({Status.SELESAI})
     STATUS_PUBLIK = STATUS_PUBLIK

@@ -214,7 +214,7 @@ class PermohonanTanpaVerifikasi(PelayananDiLoket, Permohonan):
     cetak ulang → serahkan ke pemohon → selesai. No verifikator, no TTE.
     """
 
-    KODE_PROSES = "P.4.1.1"
+    KODE_PROSES = ("P.4.1.1",)
 
     class Meta:
         verbose_name = "permohonan KTP-el"
@@ -242,7 +242,7 @@ class PermohonanDenganVerifikasi(PelayananDiLoket, TandaTanganElektronik, Permoh
     ulang → serahkan → selesai.
     """
 
-    KODE_PROSES = "P.4.1.2"
+    KODE_PROSES = ("P.4.1.2",)
 
     referensi_siak = models.CharField("nomor referensi SIAK", max_length=40, blank=True)
 
@@ -311,7 +311,7 @@ class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
     partner's officer → selesai. A partner sees and acts only on its own institution's requests.
     """
 
-    KODE_PROSES = "P.4.1.3"
+    KODE_PROSES = ("P.4.1.3",)
 
     instansi = models.ForeignKey(InstansiMitra, on_delete=models.PROTECT, related_name="permohonan")
 

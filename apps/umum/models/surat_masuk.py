@@ -101,7 +101,7 @@ def _semua_tujuan_menerima(surat: SuratMasuk) -> bool:
 class SuratMasuk(Proses):
     """P.1.2.1.2 — an incoming letter, from the agenda book to its place in the filing cabinet."""
 
-    KODE_PROSES = "P.1.2.1.2"
+    KODE_PROSES = ("P.1.2.1.2", "P.1.2.2")
     STATUS_AKHIR = frozenset({StatusSuratMasuk.DIARSIPKAN})
     # The targets of a disposition read the letter they were sent (``untuk_pengguna`` narrows it).
     PERAN_LIHAT = PERAN_TUJUAN
@@ -281,7 +281,7 @@ class Disposisi(Proses):
     """P.1.2.1.2 — one target of the kadis' disposition: delivered by the caraka, followed up by
     the target (a position, i.e. anyone holding the role, or a named person)."""
 
-    KODE_PROSES = "P.1.2.1.2"
+    KODE_PROSES = ("P.1.2.1.2",)
     STATUS_AKHIR = frozenset({StatusDisposisi.DITINDAKLANJUTI})
     STATUS_SURAT_DIANTAR = (StatusSuratMasuk.DIANTAR, StatusSuratMasuk.TERSAMPAIKAN, StatusSuratMasuk.DIARSIPKAN)
 

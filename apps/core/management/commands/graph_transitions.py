@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.core.peta import teks_kode
 from apps.core.workflow import aksi_model, model_proses
 
 
@@ -55,7 +56,7 @@ def dot_model(model) -> str:
                     daftar.append(teks)
 
     meta = model._meta
-    judul = f"{model.KODE_PROSES} {meta.verbose_name_plural}".strip()
+    judul = f"{teks_kode(model)} {meta.verbose_name_plural}".strip()
     baris = [
         f"digraph {_kutip(meta.label)} {{",
         f"  label={_kutip(judul)}; labelloc=t; rankdir=LR; fontname=\"DejaVu Sans\";",
