@@ -6,7 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
-from .models import Keluarga, Penduduk, Wilayah
+from .models import Keluarga, KonfirmasiPeringatan, Penduduk, RiwayatRegister, Wilayah
 from .selectors import penduduk_cari_nomor, q_awalan
 from .validators import NIKField, NoKKField, PeringatanNomorMixin, bersihkan_nomor, periksa_nik, periksa_no_kk
 
@@ -138,10 +138,11 @@ class PendudukAdmin(_CariRegisterMixin, admin.ModelAdmin):
     list_per_page = 50
     fieldsets = [
         (None, {"fields": ["nik", "peringatan_nik", "nama", "jenis_kelamin", "tempat_lahir", "tanggal_lahir"]}),
-        ("Keluarga", {"fields": ["keluarga", "hubungan", "nama_ayah", "nama_ibu"]}),
+        ("Keluarga", {"fields": ["keluarga", "hubungan", "nama_ayah", "nama_ibu", "no_akta_kelahiran"]}),
         ("Alamat", {"fields": ["alamat", "rt", "rw", "kelurahan"]}),
-        ("Data lain", {"fields": ["agama", "status_perkawinan", "pekerjaan", "kewarganegaraan"]}),
-        ("Status", {"fields": ["status_hidup", "tanggal_meninggal", "diperbarui_pada"]}),
+        ("Data lain", {"fields": ["agama", "pendidikan", "pekerjaan", "golongan_darah", "status_perkawinan",
+                                  "tanggal_perkawinan", "kewarganegaraan", "no_paspor", "no_kitap"]}),
+        ("Status", {"fields": ["status_hidup", "tanggal_meninggal", "tanggal_pindah", "diperbarui_pada"]}),
     ]
 
     def cari_nomor(self, queryset, angka):
@@ -153,3 +154,34 @@ class PendudukAdmin(_CariRegisterMixin, admin.ModelAdmin):
             return "–"
         return _daftar_peringatan(periksa_nik(obj.nik, tanggal_lahir=obj.tanggal_lahir, jenis_kelamin=obj.jenis_kelamin))
 
+
+
+class _HanyaBaca(admin.ModelAdmin):
+    """Audit rows: written by the services only, read here."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RiwayatRegister)
+class RiwayatRegisterAdmin(_HanyaBaca):
+    list_display = ["waktu", "penduduk", "keluarga", "oleh", "alasan"]
+    list_filter = ["sebab_type"]
+    list_select_related = ["penduduk", "keluarga", "oleh"]
+    search_fields = ["penduduk__nik", "keluarga__no_kk"]
+    raw_id_fields = ["penduduk", "keluarga"]
+    show_full_result_count = False
+
+
+@admin.register(KonfirmasiPeringatan)
+class KonfirmasiPeringatanAdmin(_HanyaBaca):
+    list_display = ["waktu", "content_type", "object_id", "oleh", "alasan"]
+    list_filter = ["content_type"]
+    list_select_related = ["oleh", "content_type"]
+    search_fields = ["alasan", "oleh__username"]

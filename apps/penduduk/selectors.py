@@ -3,7 +3,7 @@ index and the family foreign key; prefix searches are turned into index ranges (
 
 from django.db.models import Q, QuerySet, Subquery
 
-from .models import Keluarga, Penduduk
+from .models import Keluarga, KonfirmasiPeringatan, Penduduk, RiwayatRegister
 from .validators import bersihkan_nomor
 
 
@@ -48,3 +48,22 @@ def penduduk_dari_nik(nik: str) -> Penduduk | None:
 def keluarga_dari_no_kk(no_kk: str) -> Keluarga | None:
     """A family with its head and region; its members are ``keluarga.anggota`` (indexed FK)."""
     return Keluarga.objects.select_related("kepala", "kelurahan__induk").filter(no_kk=no_kk).first()
+
+
+def konfirmasi_untuk(objek) -> list[KonfirmasiPeringatan]:
+    """What intake officers confirmed despite warnings on ``objek`` (shown to the verifier)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return list(
+        KonfirmasiPeringatan.objects.filter(content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk)
+        .select_related("oleh")
+    )
+
+
+def riwayat_register_dari(sebab) -> QuerySet[RiwayatRegister]:
+    """The register changes a request (any process record) caused."""
+    from django.contrib.contenttypes.models import ContentType
+
+    return RiwayatRegister.objects.filter(sebab_type=ContentType.objects.get_for_model(sebab), sebab_id=sebab.pk).select_related(
+        "penduduk", "keluarga", "oleh"
+    )

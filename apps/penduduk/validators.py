@@ -77,6 +77,11 @@ def _validasi_16_digit(nilai: str, nama: str) -> None:
             code="panjang",
             params={"nama": nama, "panjang": len(s)},
         )
+    if len(set(s)) == 1:
+        # 0000000000000000, 1111… are placeholders typed to get past a form, never a real number.
+        raise ValidationError(
+            "%(nama)s %(nilai)s tidak sah: semua angkanya sama.", code="angka_sama", params={"nama": nama, "nilai": s}
+        )
 
 
 def validasi_nik(nik: str) -> None:
@@ -91,7 +96,7 @@ def validasi_no_kk(no_kk: str) -> None:
 
 def _bentuk_benar(nilai) -> bool:
     s = "" if nilai is None else str(nilai)
-    return len(s) == PANJANG_NOMOR and s.isascii() and s.isdigit()
+    return len(s) == PANJANG_NOMOR and s.isascii() and s.isdigit() and len(set(s)) > 1
 
 
 def _nama_wilayah_nasional(prefiks: str) -> str:
@@ -280,3 +285,72 @@ class PeringatanNomorMixin:
     def semua_peringatan(self) -> list[str]:
         """Every warning as one flat list (e.g. for ``messages.warning`` after the redirect)."""
         return [p for pesan in self.peringatan.values() for p in pesan]
+
+
+class KonfirmasiPeringatanMixin(PeringatanNomorMixin):
+    """Warnings must be confirmed, refusals stop the save (intake forms of P.4.1, P.5.1, …).
+
+    On top of ``PeringatanNomorMixin`` (NIK/No. KK warnings under their inputs):
+
+    - ``periksa_register_nik``: names of NIK fields whose resident is checked against the register
+      (``pemeriksaan.periksa_register``): a refusal (*tolak*, e.g. deceased) is an error next to the
+      field, a *konfirmasi* (e.g. moved out) joins the field's warnings;
+    - ``masalah_tambahan(cleaned_data)``: a hook returning ``{field: [Masalah]}`` for a form's own
+      checks (``Masalah.tolak`` / ``Masalah.konfirmasi``);
+    - when any warning remains, the form is valid only with ``konfirmasi_peringatan`` ticked and
+      ``alasan_konfirmasi`` given. ``form.konfirmasi()`` then returns ``{"peringatan": [...],
+      "alasan": "..."}`` (``None`` without warnings), which ``services.konfirmasi_catat`` stores on
+      the saved record for the verifier.
+    """
+
+    periksa_register_nik: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["konfirmasi_peringatan"] = forms.BooleanField(
+            label="Saya sudah memeriksa peringatan di atas dan tetap melanjutkan", required=False,
+            help_text="Hanya perlu dicentang bila ada peringatan.",
+        )
+        self.fields["alasan_konfirmasi"] = forms.CharField(
+            label="Alasan melanjutkan", required=False, max_length=500,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text="Mis. “NIK sesuai KTP-el asli yang ditunjukkan pemohon.” Dibaca oleh verifikator.",
+        )
+
+    def masalah_tambahan(self, cleaned_data: dict) -> dict:
+        return {}
+
+    def _post_clean(self):
+        super()._post_clean()
+        from .pemeriksaan import periksa_register
+
+        data = getattr(self, "cleaned_data", {}) or {}
+        masalah: dict[str, list] = {}
+        for nama in self.periksa_register_nik:
+            if data.get(nama) and nama not in self.errors:
+                masalah.setdefault(nama, []).extend(periksa_register(data[nama]))
+        for nama, daftar in (self.masalah_tambahan(data) or {}).items():
+            masalah.setdefault(nama, []).extend(daftar)
+        for nama, daftar in masalah.items():
+            for m in daftar:
+                if m.tolak:
+                    self.add_error(nama if nama in self.fields else None, m.pesan)
+                else:
+                    self.peringatan.setdefault(nama, []).append(m.pesan)
+                    widget = self.fields[nama].widget if nama in self.fields else None
+                    if widget is not None and hasattr(widget, "peringatan") and m.pesan not in widget.peringatan:
+                        widget.peringatan = [*widget.peringatan, m.pesan]
+        if self.peringatan:
+            if not data.get("konfirmasi_peringatan"):
+                self.add_error(
+                    "konfirmasi_peringatan",
+                    "Ada peringatan pada isian ini. Periksa kembali, lalu centang konfirmasi dan tulis alasannya untuk menyimpan.",
+                )
+            elif not (data.get("alasan_konfirmasi") or "").strip():
+                self.add_error("alasan_konfirmasi", "Tulis alasan melanjutkan meskipun ada peringatan.")
+
+    def konfirmasi(self) -> dict | None:
+        """What the officer confirmed, to be kept on the record; None when there was no warning."""
+        if not self.peringatan:
+            return None
+        return {"peringatan": self.semua_peringatan(), "alasan": self.cleaned_data.get("alasan_konfirmasi", "").strip()}
