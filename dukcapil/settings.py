@@ -154,8 +154,36 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Beat (docker-compose service "beat"): nightly housekeeping at 01:30 Asia/Jakarta.
+# The database is the queue of record (apps/dokumen/jobs.py): a job row says what must happen, the
+# broker message only wakes a worker. Set together:
+# - PEKERJAAN_MASA_KLAIM: a worker's lease on a render/sign job. Longer than the tasks' hard time
+#   limit (90 s) so a live job never loses it; short, so a job of a killed worker is re-queued by
+#   the sweeper within lease + one beat minute (about 3 minutes), well inside the 15-minute life
+#   of a sealed TTE passphrase (TTE_PASSPHRASE_TTL).
+# - PEKERJAAN_MASA_KLAIM_EMAIL: the same for an email (SMTP timeout EMAIL_TIMEOUT, hard limit 90 s).
+# - Redis's visibility_timeout: how long an unacked message waits before Redis hands it out again.
+#   Longer than the longest time a worker may legitimately hold a message unacked (a running job,
+#   90 s, or a retry waiting for its countdown, up to 120 s), else a live job would be delivered
+#   twice; recovery of dead workers does not wait for it (the sweeper does that from the leases).
+# - PEKERJAAN_TENGGANG: a job whose message was never published (broker down) is published by the
+#   sweeper after this; PEKERJAAN_ANTRE_ULANG: a published job still waiting after this is
+#   published again (its message was lost: Redis restarted without persistence).
+PEKERJAAN_MASA_KLAIM = env.int("PEKERJAAN_MASA_KLAIM", default=120)
+PEKERJAAN_MASA_KLAIM_EMAIL = env.int("PEKERJAAN_MASA_KLAIM_EMAIL", default=120)
+PEKERJAAN_TENGGANG = env.int("PEKERJAAN_TENGGANG", default=60)
+PEKERJAAN_ANTRE_ULANG = env.int("PEKERJAAN_ANTRE_ULANG", default=300)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)}
+# Publishing after commit gives up quickly when Redis is down (the sweeper publishes later); the
+# user's request never waits long for a broker that is not there.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 1}
+# Beat (docker-compose service "beat"): the job sweeper every minute, nightly housekeeping at
+# 01:30 Asia/Jakarta.
 CELERY_BEAT_SCHEDULE = {
+    "sapu-pekerjaan": {
+        "task": "apps.dokumen.tasks.sapu_pekerjaan",
+        "schedule": 60.0,
+    },
     "bersihkan-berkas-yatim": {
         "task": "apps.core.tasks.bersihkan_berkas",
         "schedule": crontab(hour=1, minute=30),
@@ -170,6 +198,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A hung SMTP server must fail the email job (retried) well inside its 90 s limit and lease.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Dispendukcapil Kota Pasuruan <noreply@dispendukcapil.pasuruankota.go.id>"
 )

@@ -263,3 +263,23 @@ class Urutan(models.Model):
             baris.terakhir += 1
             baris.save(update_fields=["terakhir"])
             return baris.terakhir
+
+
+class KunciIdempoten(models.Model):
+    """The one-time key of an intake form (hidden field issued with the form): the record its
+    first submission created. A resubmission of the same form (a retried POST after a timeout or a
+    500, a double click) finds the key and gets that record back instead of a duplicate."""
+
+    kunci = models.CharField(max_length=64, unique=True)
+    pengguna = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    objek = GenericForeignKey("content_type", "object_id")
+    dibuat_pada = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "kunci idempoten"
+        verbose_name_plural = "kunci idempoten"
+
+    def __str__(self) -> str:
+        return self.kunci

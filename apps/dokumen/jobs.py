@@ -1,10 +1,18 @@
 """What the Celery jobs do, as plain functions (apps/dokumen/tasks.py wraps them with retries).
 
+The database is the queue of record: a ``Dokumen`` row (its render/sign job and its email job) and
+a ``CetakDokumen`` row say what must happen; a broker message only wakes a worker up. Whatever the
+broker loses (Redis down while publishing, restarted without persistence, a message acked by a
+worker that then lost its database) is published again by ``sapu_pekerjaan`` (Celery beat, every
+minute): rows waiting longer than a short grace and rows whose lease expired.
+
 Every job is idempotent:
-- rendering/signing takes a lease on the document (conditional UPDATE); only the lease holder
-  stores its PDF, a second delivery of the same job finds the document done and does nothing;
-- the email is claimed by a conditional UPDATE before it is sent and marked sent after, so a
-  retried or duplicated job never sends a second one;
+- rendering/signing takes a lease on the document (conditional UPDATE, ``MASA_KLAIM``); only the
+  lease holder stores its PDF, a second delivery finds the document leased or done and does
+  nothing; a lease of a dead worker expires in minutes and the sweeper re-queues the job;
+- the email is claimed the same way before it is sent and marked sent after; it carries a
+  Message-ID derived from the document and the recipient, so the one duplicate that can happen
+  (the worker dies between the server's "250 OK" and the record of it) is recognisable;
 - a print is claimed the same way.
 Numbers are never drawn here: the document got its number in the issuing transaction.
 """
@@ -16,10 +24,12 @@ import logging
 import subprocess
 import uuid
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMultiAlternatives
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -37,17 +47,19 @@ from .tte import GalatTTE, Tampilan, ambil_backend
 
 log = logging.getLogger(__name__)
 
-# A lease older than this is taken to belong to a dead worker (longer than the hard time limit).
-MASA_KLAIM = timedelta(seconds=150)
-MASA_KLAIM_EMAIL = timedelta(minutes=10)
+
+def masa_klaim() -> timedelta:
+    """A render/sign lease older than this belongs to a dead worker (settings.PEKERJAAN_MASA_KLAIM,
+    longer than the task's hard time limit, shorter than the broker's visibility timeout)."""
+    return timedelta(seconds=settings.PEKERJAAN_MASA_KLAIM)
+
+
+def masa_klaim_email() -> timedelta:
+    return timedelta(seconds=settings.PEKERJAAN_MASA_KLAIM_EMAIL)
 
 
 class GalatPermanen(Exception):
-    """A failure a retry cannot fix (wrong or expired passphrase, record gone)."""
-
-
-class SedangDikerjakan(Exception):
-    """Another worker holds the lease; retry after it."""
+    """A failure a retry cannot fix (wrong passphrase, record gone)."""
 
 
 def konteks_dokumen(dokumen: Dokumen, objek) -> dict:
@@ -109,32 +121,37 @@ def buat_pdf(dokumen: Dokumen, *, passphrase: str = "", waktu=None, objek=None) 
 
 
 def proses_dokumen(dokumen_id: int, token: str = "") -> str:
-    """Render (and sign) one document under a lease; store it; enqueue its email."""
+    """Render (and sign) one document under a lease; store it; enqueue its email.
+
+    ``token`` is the sealed passphrase when the caller has it; otherwise the one kept on the row
+    (``token_tte``) is used, so a job re-queued by the sweeper can still sign.
+    """
     sekarang = timezone.now()
     klaim = uuid.uuid4().hex
     dapat = (
         Dokumen.objects.filter(pk=dokumen_id)
-        .filter(Q(status=Dokumen.Status.MENUNGGU) | Q(status=Dokumen.Status.DIPROSES, klaim_pada__lt=sekarang - MASA_KLAIM))
+        .filter(Q(status=Dokumen.Status.MENUNGGU) | Q(status=Dokumen.Status.DIPROSES, klaim_pada__lt=sekarang - masa_klaim()))
         .update(status=Dokumen.Status.DIPROSES, klaim=klaim, klaim_pada=sekarang, percobaan=F("percobaan") + 1)
     )
     if not dapat:
         dokumen = Dokumen.objects.filter(pk=dokumen_id).first()
         if dokumen is None:
             return "tidak ada"
-        if dokumen.status == Dokumen.Status.DIPROSES:
-            raise SedangDikerjakan(f"Dokumen {dokumen_id} sedang dikerjakan proses lain.")
         if dokumen.status == Dokumen.Status.SELESAI:
             antrekan_email(dokumen)
-        return "sudah"
+            return "sudah"
+        # Leased by a live worker (a duplicate delivery): nothing to do. If that worker died, its
+        # lease expires and the sweeper publishes the job again.
+        return dokumen.status
 
     dokumen = Dokumen.objects.select_related("ditandatangani_oleh").get(pk=dokumen_id)
     try:
         passphrase = ""
         if dokumen.perlu_tte:
             try:
-                passphrase = buka_passphrase(token, dokumen_id=dokumen.pk)
+                passphrase = buka_passphrase(token or dokumen.token_tte, dokumen_id=dokumen.pk)
             except TokenKedaluwarsa as exc:
-                raise GalatPermanen(str(exc)) from None
+                return _perlu_tte_ulang(dokumen_id, klaim, str(exc))
         pdf = buat_pdf(dokumen, passphrase=passphrase, waktu=sekarang)
     except GalatTTE as exc:
         _lepas(dokumen_id, klaim, str(exc))
@@ -143,6 +160,9 @@ def proses_dokumen(dokumen_id: int, token: str = "") -> str:
         _lepas(dokumen_id, klaim, pesan_galat(exc))
         raise
 
+    # Store: the file first, then the row that names it, under our lease. Any failure of the row
+    # update (a database error) removes the file and gives the lease back: no orphan file, and the
+    # retry (or the sweeper) signs again from the same number.
     nama = dokumen.berkas.storage.save(dokumen.berkas.field.generate_filename(dokumen, "dokumen.pdf"), ContentFile(pdf))
     kolom = {
         "berkas": nama,
@@ -152,10 +172,17 @@ def proses_dokumen(dokumen_id: int, token: str = "") -> str:
         "selesai_pada": timezone.now(),
         "klaim": "",
         "galat": "",
+        "token_tte": "",
     }
     if dokumen.perlu_tte:
         kolom["ditandatangani_pada"] = sekarang
-    if not Dokumen.objects.filter(pk=dokumen_id, klaim=klaim).update(**kolom):
+    try:
+        disimpan = Dokumen.objects.filter(pk=dokumen_id, klaim=klaim).update(**kolom)
+    except BaseException as exc:
+        dokumen.berkas.storage.delete(nama)
+        _lepas(dokumen_id, klaim, pesan_galat(exc))
+        raise
+    if not disimpan:
         # Our lease was taken over (we ran past it): the other worker's PDF stands, not ours.
         dokumen.berkas.storage.delete(nama)
         return "klaim hilang"
@@ -165,41 +192,203 @@ def proses_dokumen(dokumen_id: int, token: str = "") -> str:
 
 
 def _lepas(dokumen_id: int, klaim: str, pesan: str) -> None:
-    """Give the lease back after a failed attempt (the job retries, or ends as gagal)."""
-    Dokumen.objects.filter(pk=dokumen_id, klaim=klaim).update(status=Dokumen.Status.MENUNGGU, klaim="", galat=pesan[:2000])
+    """Give the lease back after a failed attempt (the job retries, or ends as gagal).
+
+    When the database itself is the failure this cannot run either; the lease then expires and
+    the sweeper re-queues the job."""
+    try:
+        Dokumen.objects.filter(pk=dokumen_id, klaim=klaim).update(status=Dokumen.Status.MENUNGGU, klaim="", galat=pesan[:2000])
+    except DatabaseError:
+        log.warning("Klaim dokumen %s tidak dapat dilepas (basis data); disapu setelah kedaluwarsa.", dokumen_id)
+
+
+def _perlu_tte_ulang(dokumen_id: int, klaim: str, alasan: str) -> str:
+    """The sealed passphrase expired before the job ran: back to the official, same document."""
+    Dokumen.objects.filter(pk=dokumen_id, klaim=klaim).update(
+        status=Dokumen.Status.PERLU_TTE_ULANG, klaim="", token_tte="", galat=alasan[:2000]
+    )
+    log.info("Dokumen %s perlu TTE ulang: %s", dokumen_id, alasan)
+    return "perlu tte ulang"
 
 
 def pesan_galat(exc: BaseException) -> str:
     if isinstance(exc, GalatTTE | GalatPermanen):
         return str(exc)
+    if isinstance(exc, DatabaseError):
+        return f"Basis data tidak dapat dihubungi ({type(exc).__name__}); pekerjaan diulang otomatis."
     return f"Gagal membuat dokumen ({type(exc).__name__}). Coba ulangi; bila tetap gagal, hubungi administrator."
 
 
 def tandai_gagal(dokumen_id: int, exc: BaseException) -> None:
-    """The job gave up: the panel shows gagal with the reason and a retry button."""
-    Dokumen.objects.filter(pk=dokumen_id).exclude(status=Dokumen.Status.SELESAI).update(
-        status=Dokumen.Status.GAGAL, klaim="", galat=pesan_galat(exc)[:2000]
-    )
+    """The job gave up: the panel shows gagal with the reason and a retry button.
+
+    Not after a database error: the row is left to the sweeper (which re-queues it once its lease
+    expires), because the database being away says nothing about the document."""
+    if isinstance(exc, DatabaseError):
+        return
+    try:
+        Dokumen.objects.filter(pk=dokumen_id).exclude(
+            status__in=[Dokumen.Status.SELESAI, Dokumen.Status.PERLU_TTE_ULANG, Dokumen.Status.DITINGGALKAN]
+        ).update(status=Dokumen.Status.GAGAL, klaim="", galat=pesan_galat(exc)[:2000])
+    except DatabaseError:
+        log.warning("Dokumen %s tidak dapat ditandai gagal (basis data).", dokumen_id)
+
+
+# -- publishing: a broker that is down never fails the caller ------------------------------------
+def terbitkan(tugas, *, args, kwargs=None, **opsi) -> bool:
+    """Publish a task message; False (logged) when the broker cannot be reached.
+
+    Called after commit: the row already says what must happen, so a lost publish only delays the
+    job until the sweeper publishes it again. The caller's request never turns into an error."""
+    try:
+        tugas.apply_async(args=args, kwargs=kwargs or {}, **opsi)
+    except Exception as exc:  # noqa: BLE001 - kombu, redis-py and socket errors alike
+        log.warning("Pesan %s%s tidak terkirim ke broker (%s); disapu nanti.", tugas.name, tuple(args), exc)
+        return False
+    return True
+
+
+def antrekan_proses(dokumen_id: int) -> bool:
+    """Publish the render/sign job of a document (the sealed passphrase stays on the row)."""
+    from . import tasks
+
+    if terbitkan(tasks.proses_dokumen, args=[dokumen_id], argsrepr=f"({dokumen_id},)", kwargsrepr="{}"):
+        Dokumen.objects.filter(pk=dokumen_id).update(diantrekan_pada=timezone.now())
+        return True
+    return False
+
+
+def antrekan_email(dokumen: Dokumen) -> bool:
+    if not (dokumen.email_tujuan and dokumen.siap and not dokumen.email_terkirim_pada):
+        return False
+    from . import tasks
+
+    try:
+        if terbitkan(tasks.kirim_email_dokumen, args=[dokumen.pk]):
+            Dokumen.objects.filter(pk=dokumen.pk).update(email_diantrekan_pada=timezone.now())
+            return True
+    except DatabaseError:
+        log.warning("Email dokumen %s: waktu antre tidak tercatat (basis data).", dokumen.pk)
+    return False
+
+
+def antrekan_cetak(cetak_id: int) -> bool:
+    from . import tasks
+
+    if terbitkan(tasks.cetak_dokumen, args=[cetak_id]):
+        CetakDokumen.objects.filter(pk=cetak_id).update(diantrekan_pada=timezone.now())
+        return True
+    return False
+
+
+# -- the sweeper ------------------------------------------------------------------------------------
+KUNCI_PENYAPU = 0x64756B63  # "dukc": the advisory lock one sweeper at a time holds
+BATAS_SAPU = 500
+
+
+def _kunci_penyapu() -> bool:
+    """One sweeper at a time across beat hosts (PostgreSQL advisory lock for this transaction)."""
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_try_advisory_xact_lock(%s)", [KUNCI_PENYAPU])
+        return bool(cur.fetchone()[0])
+
+
+def sapu_pekerjaan() -> dict[str, int]:
+    """Publish again every job the broker may have lost (Celery beat, every minute).
+
+    - render/sign jobs ``menunggu`` never published and older than the grace, or published longer
+      ago than ``PEKERJAAN_ANTRE_ULANG`` (a Redis restarted without persistence, a message acked
+      while the database was away);
+    - render/sign jobs ``diproses`` whose lease expired (the worker died);
+    - emails of finished documents not sent, likewise; prints waiting, likewise.
+    Idempotent (the jobs are) and safe on several beat hosts: the advisory lock lets one sweeper
+    run, and the rows it takes get ``diantrekan_pada`` set in its transaction so the next one
+    skips them. Publishing happens after commit; a failed publish clears the mark again.
+    """
+    sekarang = timezone.now()
+    tenggang = sekarang - timedelta(seconds=settings.PEKERJAAN_TENGGANG)
+    antre_ulang = sekarang - timedelta(seconds=settings.PEKERJAAN_ANTRE_ULANG)
+    klaim_habis = sekarang - masa_klaim()
+    klaim_email_habis = sekarang - masa_klaim_email()
+    S = Dokumen.Status
+    with transaction.atomic():
+        if not _kunci_penyapu():
+            return {"dilewati": 1}
+        dok = list(
+            Dokumen.objects.filter(
+                Q(status=S.MENUNGGU, diantrekan_pada__isnull=True, dibuat_pada__lt=tenggang)
+                | Q(status=S.MENUNGGU, diantrekan_pada__lt=antre_ulang)
+                | (Q(status=S.DIPROSES, klaim_pada__lt=klaim_habis) & (Q(diantrekan_pada__isnull=True) | Q(diantrekan_pada__lt=klaim_habis)))
+            )
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:BATAS_SAPU]
+        )
+        Dokumen.objects.filter(pk__in=dok).update(diantrekan_pada=sekarang)
+        email = list(
+            Dokumen.objects.filter(status=S.SELESAI, email_terkirim_pada__isnull=True, email_gagal_pada__isnull=True)
+            .exclude(email_tujuan="")
+            .filter(
+                Q(email_klaim_pada__isnull=True, email_diantrekan_pada__isnull=True, selesai_pada__lt=tenggang)
+                | Q(email_klaim_pada__isnull=True, email_diantrekan_pada__lt=antre_ulang)
+                | (Q(email_klaim_pada__lt=klaim_email_habis)
+                   & (Q(email_diantrekan_pada__isnull=True) | Q(email_diantrekan_pada__lt=klaim_email_habis)))
+            )
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:BATAS_SAPU]
+        )
+        Dokumen.objects.filter(pk__in=email).update(email_diantrekan_pada=sekarang)
+        cetak = list(
+            CetakDokumen.objects.filter(status=CetakDokumen.Status.MENUNGGU)
+            .filter(Q(diantrekan_pada__isnull=True, dibuat_pada__lt=tenggang) | Q(diantrekan_pada__lt=antre_ulang))
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[:BATAS_SAPU]
+        )
+        CetakDokumen.objects.filter(pk__in=cetak).update(diantrekan_pada=sekarang)
+
+    from . import tasks
+
+    gagal = 0
+    for pk in dok:
+        if not terbitkan(tasks.proses_dokumen, args=[pk], argsrepr=f"({pk},)", kwargsrepr="{}"):
+            gagal += 1
+            Dokumen.objects.filter(pk=pk, diantrekan_pada=sekarang).update(diantrekan_pada=None)
+    for pk in email:
+        if not terbitkan(tasks.kirim_email_dokumen, args=[pk]):
+            gagal += 1
+            Dokumen.objects.filter(pk=pk, email_diantrekan_pada=sekarang).update(email_diantrekan_pada=None)
+    for pk in cetak:
+        if not terbitkan(tasks.cetak_dokumen, args=[pk]):
+            gagal += 1
+            CetakDokumen.objects.filter(pk=pk, diantrekan_pada=sekarang).update(diantrekan_pada=None)
+    hasil = {"dokumen": len(dok), "email": len(email), "cetak": len(cetak), "gagal_terbit": gagal}
+    if dok or email or cetak:
+        log.info("Penyapu pekerjaan: %s", hasil)
+    return hasil
 
 
 # -- email ---------------------------------------------------------------------------------------
-def antrekan_email(dokumen: Dokumen) -> None:
-    if dokumen.email_tujuan and dokumen.siap and not dokumen.email_terkirim_pada:
-        from . import tasks
-
-        tasks.kirim_email_dokumen.delay(dokumen.pk)
+def message_id_dokumen(dokumen: Dokumen, penerima: str) -> str:
+    """The same Message-ID for every sending of a document to one recipient: a duplicate (the
+    worker died between the server's acceptance and the record of it) is recognisable."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "dukcapil.local"
+    sidik = hashlib.sha256(f"{dokumen.kode_verifikasi}:{penerima.strip().lower()}".encode()).hexdigest()[:24]
+    return f"<dokumen-{dokumen.pk}.{sidik}@{domain}>"
 
 
 def kirim_email_dokumen(dokumen_id: int) -> str:
-    """Mail the signed PDF to the applicant, exactly once whatever the number of deliveries."""
+    """Mail the signed PDF to the applicant: once, or twice with the same Message-ID when the
+    worker dies between the SMTP server's acceptance and the record of it."""
     sekarang = timezone.now()
     dapat = (
         Dokumen.objects.filter(pk=dokumen_id, status=Dokumen.Status.SELESAI, email_terkirim_pada__isnull=True)
         .exclude(email_tujuan="")
-        .filter(Q(email_klaim_pada__isnull=True) | Q(email_klaim_pada__lt=sekarang - MASA_KLAIM_EMAIL))
-        .update(email_klaim_pada=sekarang)
+        .filter(Q(email_klaim_pada__isnull=True) | Q(email_klaim_pada__lt=sekarang - masa_klaim_email()))
+        .update(email_klaim_pada=sekarang, email_percobaan=F("email_percobaan") + 1)
     )
     if not dapat:
+        # Sent, or claimed by a live worker (whose claim, if it died, expires and is swept).
         return "lewati"
     dokumen = Dokumen.objects.get(pk=dokumen_id)
     try:
@@ -210,18 +399,43 @@ def kirim_email_dokumen(dokumen_id: int) -> str:
             subjek = " ".join(render_to_string("dokumen/email/dokumen_terbit_subjek.txt", konteks).split())
             teks = render_to_string("dokumen/email/dokumen_terbit.txt", konteks)
             html = render_to_string("dokumen/email/dokumen_terbit.html", konteks)
-        pesan = EmailMultiAlternatives(subjek, teks, settings.DEFAULT_FROM_EMAIL, [dokumen.email_tujuan])
+        pesan = EmailMultiAlternatives(
+            subjek, teks, settings.DEFAULT_FROM_EMAIL, [dokumen.email_tujuan],
+            headers={"Message-ID": message_id_dokumen(dokumen, dokumen.email_tujuan)},
+        )
         pesan.attach_alternative(html, "text/html")
         pesan.attach(dokumen.nama_unduhan, pdf, "application/pdf")
         pesan.send()
     except Exception as exc:
-        Dokumen.objects.filter(pk=dokumen_id, email_klaim_pada=sekarang).update(
-            email_klaim_pada=None, email_galat=f"Email belum terkirim ({type(exc).__name__})."
-        )
+        try:
+            Dokumen.objects.filter(pk=dokumen_id, email_klaim_pada=sekarang).update(
+                email_klaim_pada=None, email_galat=pesan_galat_email(exc)
+            )
+        except DatabaseError:
+            log.warning("Klaim email dokumen %s tidak dapat dilepas (basis data); disapu setelah kedaluwarsa.", dokumen_id)
         raise
-    Dokumen.objects.filter(pk=dokumen_id).update(email_terkirim_pada=timezone.now(), email_galat="")
+    # A database error here leaves the claim in place: the email went out, so nothing is sent
+    # again until the claim expires (then the sweeper sends it once more, same Message-ID).
+    Dokumen.objects.filter(pk=dokumen_id).update(email_terkirim_pada=timezone.now(), email_galat="", email_gagal_pada=None)
     AksesBerkas.objects.create(berkas=dokumen.berkas.name, keterangan=f"Dokumen {dokumen.pk} dikirim ke email pemohon")
     return "terkirim"
+
+
+def pesan_galat_email(exc: BaseException) -> str:
+    rinci = str(exc).strip()[:300]
+    return f"Email belum terkirim ({type(exc).__name__}{': ' + rinci if rinci else ''})."
+
+
+def tandai_email_gagal(dokumen_id: int, exc: BaseException) -> None:
+    """The email job gave up: the record shows it with the reason until staff resend it."""
+    if isinstance(exc, DatabaseError):
+        return
+    try:
+        Dokumen.objects.filter(pk=dokumen_id, email_terkirim_pada__isnull=True).update(
+            email_gagal_pada=timezone.now(), email_klaim_pada=None, email_galat=pesan_galat_email(exc)[:2000]
+        )
+    except DatabaseError:
+        log.warning("Email dokumen %s tidak dapat ditandai gagal (basis data).", dokumen_id)
 
 
 # -- print ------------------------------------------------------------------------------------------
@@ -234,8 +448,8 @@ def cetak_dokumen(cetak_id: int) -> str:
     if cetak.status == CetakDokumen.Status.SELESAI:
         return "sudah"
     if not cetak.dokumen.siap:
-        if cetak.dokumen.status == Dokumen.Status.GAGAL:
-            raise GalatPermanen("Dokumen yang akan dicetak gagal dibuat; ulangi pembuatan dokumennya dahulu.")
+        if cetak.dokumen.status in (Dokumen.Status.GAGAL, Dokumen.Status.DITINGGALKAN, Dokumen.Status.PERLU_TTE_ULANG):
+            raise GalatPermanen("Dokumen yang akan dicetak belum jadi; selesaikan pembuatan dokumennya dahulu.")
         raise BelumSiap("Dokumen belum selesai dibuat.")
     if not CetakDokumen.objects.filter(pk=cetak_id, status=CetakDokumen.Status.MENUNGGU).update(
         status=CetakDokumen.Status.SELESAI, selesai_pada=timezone.now()
@@ -253,6 +467,8 @@ def cetak_dokumen(cetak_id: int) -> str:
 
 
 def tandai_cetak_gagal(cetak_id: int, exc: BaseException) -> None:
+    if isinstance(exc, DatabaseError):
+        return
     CetakDokumen.objects.filter(pk=cetak_id).exclude(status=CetakDokumen.Status.SELESAI).update(
         status=CetakDokumen.Status.GAGAL, galat=pesan_galat(exc)[:2000]
     )

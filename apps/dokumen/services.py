@@ -149,11 +149,12 @@ def _dokumen_buat(*, objek, jenis: str, oleh=None, pejabat: Pejabat | None = Non
     )
 
 
-def _antrekan_proses(dokumen_id: int, token: str = "") -> None:
-    from . import tasks
+def _antrekan_proses(dokumen_id: int) -> None:
+    """After commit: publish the job. A broker that is down is logged, never raised: the row is
+    saved, staff see "menunggu antrean kerja" and the sweeper publishes it when Redis is back."""
+    from . import jobs
 
-    # The token is sealed (apps/dokumen/sandi.py); it is still kept out of the worker's log lines.
-    tasks.proses_dokumen.apply_async(args=[dokumen_id], kwargs={"token": token}, argsrepr=f"({dokumen_id},)", kwargsrepr="{}")
+    jobs.antrekan_proses(dokumen_id)
 
 
 def dokumen_terbitkan(*, objek, jenis: str, oleh=None) -> Dokumen:
@@ -171,15 +172,40 @@ def dokumen_tandatangani(*, objek, jenis: str, pejabat, passphrase: str, kirim_e
     pejabat = passphrase_periksa(pejabat=pejabat, passphrase=passphrase)
     email = (getattr(objek, "email_pemohon", "") or "") if kirim_email else ""
     with transaction.atomic():
-        dokumen = _dokumen_buat(objek=objek, jenis=jenis, oleh=pejabat.user, pejabat=pejabat, email=email)
-        token = bungkus_passphrase(passphrase, dokumen_id=dokumen.pk)
-        transaction.on_commit(lambda: _antrekan_proses(dokumen.pk, token))
+        dokumen = _dokumen_belum_ditandatangani(objek=objek, jenis=jenis)
+        if dokumen is None:
+            dokumen = _dokumen_buat(objek=objek, jenis=jenis, oleh=pejabat.user, pejabat=pejabat, email=email)
+        elif dokumen.status == Dokumen.Status.DIPROSES:
+            return dokumen  # being signed right now
+        else:
+            dokumen.status, dokumen.galat, dokumen.klaim, dokumen.klaim_pada = Dokumen.Status.MENUNGGU, "", "", None
+            dokumen.ditandatangani_oleh = pejabat
+            dokumen.save(update_fields=["status", "galat", "klaim", "klaim_pada", "ditandatangani_oleh"])
+        # The sealed passphrase waits on the row: the message carries only the id, and the sweeper
+        # can publish the job again if the broker loses it.
+        dokumen.token_tte = bungkus_passphrase(passphrase, dokumen_id=dokumen.pk)
+        dokumen.save(update_fields=["token_tte"])
+        transaction.on_commit(lambda: _antrekan_proses(dokumen.pk))
     return dokumen
+
+
+def _dokumen_belum_ditandatangani(*, objek, jenis: str) -> Dokumen | None:
+    """The record's document of ``jenis`` issued for signing and not signed yet (the passphrase
+    expired before its job ran, or its job failed): signing again signs this one, with its
+    number, never a second document."""
+    return (
+        Dokumen.untuk(objek)
+        .select_for_update()
+        .filter(jenis=ambil_jenis(jenis).kode, perlu_tte=True, aktif=True, ditandatangani_pada__isnull=True)
+        .exclude(status=Dokumen.Status.DITINGGALKAN)
+        .order_by("-pk")
+        .first()
+    )
 
 
 def dokumen_cetak(*, dokumen: Dokumen, oleh) -> CetakDokumen:
     """The print job of the cetak step; the second and later prints are counted as reprints."""
-    from . import tasks
+    from . import jobs
 
     with transaction.atomic():
         terkunci = Dokumen.objects.select_for_update().get(pk=dokumen.pk)
@@ -187,7 +213,7 @@ def dokumen_cetak(*, dokumen: Dokumen, oleh) -> CetakDokumen:
         terkunci.save(update_fields=["jumlah_cetak"])
         dokumen.jumlah_cetak = terkunci.jumlah_cetak
         cetak = CetakDokumen.objects.create(dokumen=terkunci, ke=terkunci.jumlah_cetak, oleh=oleh)
-        transaction.on_commit(lambda: tasks.cetak_dokumen.delay(cetak.pk))
+        transaction.on_commit(lambda: jobs.antrekan_cetak(cetak.pk))
     return cetak
 
 
@@ -239,13 +265,13 @@ def dokumen_kirim_email(*, dokumen: Dokumen, email: str) -> None:
     The address is set only while nothing was sent yet, and the email job claims the document with
     a conditional UPDATE, so a repeated call or a retried job never sends a second email.
     """
-    from . import tasks
+    from . import jobs
 
     if not email:
         raise AksiDitolak("Pemohon tidak mencantumkan alamat email.")
     with transaction.atomic():
-        Dokumen.objects.filter(pk=dokumen.pk, email_terkirim_pada__isnull=True).update(email_tujuan=email)
-        transaction.on_commit(lambda: tasks.kirim_email_dokumen.delay(dokumen.pk))
+        Dokumen.objects.filter(pk=dokumen.pk, email_terkirim_pada__isnull=True).update(email_tujuan=email, email_gagal_pada=None)
+        transaction.on_commit(lambda: jobs.antrekan_email(Dokumen.objects.get(pk=dokumen.pk)))
 
 
 # -- retry of a failed job (panel button) --------------------------------------------------------
@@ -298,7 +324,7 @@ def dokumen_periksa_hak_ulangi(*, dokumen: Dokumen, oleh) -> None:
             raise PermissionDenied("Berkas ini bukan bagian tugas Anda.")
     elif not milik & {p for a in aksi_model(type(objek)).values() for p in a.peran}:
         raise PermissionDenied("Peran Anda tidak berwenang mengulang pembuatan dokumen ini.")
-    if dokumen.perlu_tte and dokumen.status == Dokumen.Status.GAGAL:
+    if dokumen.perlu_tte and dokumen.status in Dokumen.STATUS_TTE_ULANG:
         pejabat = dokumen.ditandatangani_oleh
         if pejabat is None or pejabat.user_id != oleh.pk:
             nama = pejabat.nama if pejabat else "pejabat yang ditugaskan"
@@ -312,30 +338,34 @@ def dokumen_ulangi(*, dokumen: Dokumen, oleh, passphrase: str = "") -> str:
     passphrase again (it was never kept): only the official it was assigned to can give it, and
     the document keeps that official as its signer.
     """
-    from . import tasks
+    from . import jobs
 
     dokumen_periksa_hak_ulangi(dokumen=dokumen, oleh=oleh)
-    if dokumen.status == Dokumen.Status.GAGAL:
+    if dokumen.menunggu_antrean or (dokumen.status == Dokumen.Status.MENUNGGU and not dokumen.perlu_tte):
+        # Saved but its message lost (Redis down or restarted): publish it again.
+        jobs.antrekan_proses(dokumen.pk)
+        return "Pembuatan dokumen dimasukkan lagi ke antrean kerja."
+    if dokumen.status in Dokumen.STATUS_TTE_ULANG:
         if dokumen.perlu_tte:
             # Outside the transaction: a wrong passphrase must still count towards the pause.
             passphrase_periksa(pejabat=dokumen.ditandatangani_oleh, passphrase=passphrase)
         with transaction.atomic():
-            token = ""
             kolom = {"status": Dokumen.Status.MENUNGGU, "galat": "", "klaim": "", "klaim_pada": None}
             if dokumen.perlu_tte:
-                token = bungkus_passphrase(passphrase, dokumen_id=dokumen.pk)
-            n = Dokumen.objects.filter(pk=dokumen.pk, status=Dokumen.Status.GAGAL).update(**kolom)
+                kolom["token_tte"] = bungkus_passphrase(passphrase, dokumen_id=dokumen.pk)
+            n = Dokumen.objects.filter(pk=dokumen.pk, status__in=Dokumen.STATUS_TTE_ULANG).update(**kolom)
             if not n:
                 return "Dokumen sudah diproses ulang."
-            transaction.on_commit(lambda: _antrekan_proses(dokumen.pk, token))
+            transaction.on_commit(lambda: _antrekan_proses(dokumen.pk))
         return "Pembuatan dokumen dijadwalkan ulang."
     if dokumen.siap and dokumen.email_tujuan and not dokumen.email_terkirim_pada:
-        transaction.on_commit(lambda: tasks.kirim_email_dokumen.delay(dokumen.pk))
+        Dokumen.objects.filter(pk=dokumen.pk, email_terkirim_pada__isnull=True).update(email_gagal_pada=None)
+        transaction.on_commit(lambda: jobs.antrekan_email(Dokumen.objects.get(pk=dokumen.pk)))
         return "Pengiriman email dijadwalkan ulang."
     gagal = list(dokumen.cetakan.filter(status=CetakDokumen.Status.GAGAL))
     if gagal:
         for c in gagal:
             CetakDokumen.objects.filter(pk=c.pk, status=CetakDokumen.Status.GAGAL).update(status=CetakDokumen.Status.MENUNGGU, galat="")
-            transaction.on_commit(lambda pk=c.pk: tasks.cetak_dokumen.delay(pk))
+            transaction.on_commit(lambda pk=c.pk: jobs.antrekan_cetak(pk))
         return "Pencetakan dijadwalkan ulang."
     raise AksiDitolak("Tidak ada pekerjaan gagal yang perlu diulang untuk dokumen ini.")

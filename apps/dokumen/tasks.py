@@ -1,9 +1,10 @@
-"""Celery jobs of apps/dokumen: render-and-sign, print, email. They take ids and call
-``apps.dokumen.jobs``; retries (exponential backoff) live here.
+"""Celery jobs of apps/dokumen: render-and-sign, print, email, and the sweeper. They take ids and
+call ``apps.dokumen.jobs``; retries (exponential backoff) live here.
 
-``acks_late`` and ``reject_on_worker_lost`` are set globally (settings) and repeated here because
-the idempotence of the jobs depends on them: a worker killed mid-job gets its message redelivered,
-and the leases in ``jobs`` make the second run safe.
+``acks_late`` and ``reject_on_worker_lost`` are set globally (settings) and repeated here: a worker
+killed mid-job gets its message redelivered, and the leases in ``jobs`` make the second run safe.
+What the broker still loses (a message acked after its retries ran out while the database was
+away, a Redis restarted without persistence) the sweeper publishes again from the rows.
 """
 
 from __future__ import annotations
@@ -30,18 +31,24 @@ class TugasDokumen(Task):
         jobs.tandai_gagal(args[0], exc)
 
 
+class TugasEmail(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        jobs.tandai_email_gagal(args[0], exc)
+
+
 class TugasCetak(Task):
     def on_failure(self, exc, task_id, args, kwargs, einfo):
         jobs.tandai_cetak_gagal(args[0], exc)
 
 
-# Rendering has soft and hard time limits: a runaway template cannot hold a worker.
+# Rendering has soft and hard time limits: a runaway template cannot hold a worker. The hard
+# limit stays below the lease (settings.PEKERJAAN_MASA_KLAIM), so a live job never loses it.
 @shared_task(base=TugasDokumen, soft_time_limit=60, time_limit=90, **BIASA)
 def proses_dokumen(self, dokumen_id: int, token: str = "") -> str:
     return jobs.proses_dokumen(dokumen_id, token)
 
 
-@shared_task(soft_time_limit=60, time_limit=90, **BIASA)
+@shared_task(base=TugasEmail, soft_time_limit=60, time_limit=90, **BIASA)
 def kirim_email_dokumen(self, dokumen_id: int) -> str:
     return jobs.kirim_email_dokumen(dokumen_id)
 
@@ -49,3 +56,10 @@ def kirim_email_dokumen(self, dokumen_id: int) -> str:
 @shared_task(base=TugasCetak, soft_time_limit=60, time_limit=90, **BIASA)
 def cetak_dokumen(self, cetak_id: int) -> str:
     return jobs.cetak_dokumen(cetak_id)
+
+
+# Beat, every minute (settings.CELERY_BEAT_SCHEDULE). Expires before the next run: a backlog of
+# sweeper messages after an outage collapses to one run.
+@shared_task(acks_late=True, soft_time_limit=50, time_limit=55, expires=55)
+def sapu_pekerjaan() -> dict:
+    return jobs.sapu_pekerjaan()

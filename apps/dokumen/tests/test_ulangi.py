@@ -84,12 +84,12 @@ def test_it_requires_a_role_in_the_process(client, pengguna, contoh, monkeypatch
     assert client.get(reverse("dokumen:dokumen-unduh", args=[dok.pk])).status_code == 403
 
 
-def test_an_expired_passphrase_token_fails_without_retry(contoh, kabid, settings, monkeypatch, django_capture_on_commit_callbacks):
+def test_an_expired_passphrase_token_returns_the_document_to_its_official_without_retry(contoh, kabid, settings, monkeypatch, django_capture_on_commit_callbacks):
     from apps.dokumen import sandi
 
     monkeypatch.setattr(jobs, "buka_passphrase", lambda token, dokumen_id: (_ for _ in ()).throw(sandi.TokenKedaluwarsa("Waktu penandatanganan habis")))
     with django_capture_on_commit_callbacks(execute=True):
         dok = dokumen_tandatangani(objek=contoh, jenis="surat", pejabat=kabid, passphrase=PASSPHRASE)
     dok.refresh_from_db()
-    assert dok.status == "gagal" and "Waktu penandatanganan habis" in dok.galat
-    assert dok.percobaan == 1
+    assert dok.status == "perlu_tte_ulang" and "Waktu penandatanganan habis" in dok.galat
+    assert dok.percobaan == 1 and not dok.token_tte and not dok.ditandatangani
