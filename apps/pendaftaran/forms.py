@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from apps.core.forms import AksiForm, AksiModelForm
+from apps.core.idempoten import FormIdempotenMixin
 from apps.core.lampiran import LampiranField
 from apps.penduduk.validators import NIKField, NoKKField, PeringatanNomorMixin
 
@@ -47,7 +48,7 @@ class IdentitasForm(PeringatanNomorMixin, forms.Form):
         self.fields["nik"].error_messages["required"] = "NIK wajib diisi."
 
 
-class PendaftaranForm(IdentitasForm):
+class PendaftaranForm(FormIdempotenMixin, IdentitasForm):
     """A walk-in (or partner) request: who, how to reach them, which requirements were brought.
 
     One checkbox and one scan per requirement of the chosen service; a ticked requirement needs its

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
+from apps.core.idempoten import buat_sekali
 from apps.core.peran import peran_pengguna, punya_peran
 from apps.core.views import AntrianView, DetailView, nama_url
 from apps.core.workflow import AksiDitolak
@@ -98,13 +99,17 @@ def pendaftaran_baru(request, integrasi: bool = False):
         form = PendaftaranForm(request.POST, request.FILES, layanan=layanan)
         if form.is_valid():
             try:
-                objek = permohonan_ajukan(
+                # A resubmitted form (its one-time key) gets the request it already created.
+                objek, baru = buat_sekali(kunci=form.kunci_idempoten(), pengguna=request.user, buat=lambda: permohonan_ajukan(
                     layanan=layanan, data=form.data_pemohon(), berkas=form.berkas_persyaratan(),
                     oleh=request.user, integrasi=integrasi,
-                )
+                ))
             except AksiDitolak as exc:
                 messages.error(request, str(exc))
             else:
+                if not baru:
+                    messages.info(request, f"Permohonan ini sudah tercatat dengan kode lacak {objek.kode_lacak}.")
+                    return redirect(reverse(nama_url(type(objek), "detail"), args=[objek.pk]))
                 messages.success(
                     request,
                     f"Permohonan dicatat dengan kode lacak {objek.kode_lacak}. Cetak tanda terima dari panel dokumen "
