@@ -15,7 +15,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import AksesBerkas, HariLibur, Lampiran, RiwayatStatus, Urutan
+from .models import AksesBerkas, HariLibur, IndeksProses, Lampiran, RiwayatStatus, Urutan
 
 
 class HanyaBacaAdmin(admin.ModelAdmin):
@@ -156,3 +156,14 @@ class UrutanAdmin(HanyaBacaAdmin):
     list_filter = [UrutanTahunFilter]
     search_fields = ["kunci"]
     ordering = ["-tahun", "kunci"]
+
+
+@admin.register(IndeksProses)
+class IndeksProsesAdmin(HanyaBacaAdmin):
+    """The cross-process index is derived data (``manage.py bangun_indeks``): read-only here."""
+
+    list_display = ["kode_lacak", "kode_proses", "layanan", "nama", "status_label", "tenggat", "selesai", "diperbarui_pada"]
+    list_filter = [ProsesFilter, "selesai", "dilacak_pemohon", "kode_proses"]
+    search_fields = ["kode_lacak", "nik", "nama", "ringkasan"]
+    list_select_related = ["content_type"]
+    ordering = ["-dibuat_pada"]

@@ -25,3 +25,12 @@ def normalkan_kode_lacak(teks: str) -> str:
 
 def buat_pin() -> str:
     return f"{secrets.randbelow(10**6):06d}"
+
+
+def awalan_kode_lacak(teks: str) -> str:
+    """The start of a tracking code as stored (``7KQ4-M9``) from a partial input (``7kq4m9``), or ""
+    when the input is shorter than 3 characters or cannot be part of a code."""
+    raw = "".join(ch for ch in (teks or "").upper() if ch.isalnum()).translate(_PENGGANTI)
+    if not 3 <= len(raw) <= 12 or any(ch not in ALFABET for ch in raw):
+        return ""
+    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))

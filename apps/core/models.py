@@ -66,7 +66,13 @@ class Proses(ConcurrentTransitionMixin, models.Model):
         return f"{self._meta.verbose_name} {self.kode_lacak}"
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
+        # The record and its row of the cross-process index land together (or not at all); inside
+        # jalankan_aksi this is the transaction of the transition.
+        from .indeks import indeks_tulis
+
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            indeks_tulis(self)
         self._versi_awal = self.versi
 
     def refresh_from_db(self, *args, **kwargs):
@@ -145,6 +151,59 @@ class RiwayatStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aksi_label}: {self.dari} → {self.ke}"
+
+
+class IndeksProsesQuerySet(models.QuerySet):
+    def terlambat(self):
+        return self.filter(selesai=False, tenggat__lt=timezone.localdate())
+
+
+class IndeksProses(models.Model):
+    """One row per request or case of any process model (issue "kernel" §4): what the home page,
+    the status page and the staff search read with one query, however many process types exist.
+
+    Written by ``Proses.save`` in the transaction of the save (``core.indeks.indeks_tulis``), so
+    a creation and every transition (``jalankan_aksi`` saves the record) keep it current;
+    ``manage.py bangun_indeks`` rebuilds it from the process tables. Role lists are stored as
+    "|kode|kode|" so that one LIKE per role of the user filters them on SQLite and PostgreSQL."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    kode_proses = models.CharField("kode proses", max_length=60, db_index=True)
+    layanan = models.CharField(max_length=200)
+    kode_lacak = models.CharField("kode lacak", max_length=14, db_index=True)
+    dilacak_pemohon = models.BooleanField(default=False, help_text="Ditemukan di halaman cek status publik.")
+    nik = models.CharField("NIK pemohon", max_length=16, blank=True, db_index=True)
+    nama = models.CharField("nama pemohon", max_length=200, blank=True)
+    ringkasan = models.CharField(max_length=300, blank=True)
+    status = models.CharField(max_length=64)
+    status_label = models.CharField("label status", max_length=200)
+    selesai = models.BooleanField(default=False)
+    peran_antrian = models.CharField("di antrean peran", max_length=500, blank=True)
+    peran_baca = models.CharField("dibaca peran", max_length=500, blank=True)
+    tenggat = models.DateField(null=True, blank=True)
+    dibuat_pada = models.DateTimeField("diajukan pada")
+    diperbarui_pada = models.DateTimeField("diperbarui pada", default=timezone.now)
+
+    objects = IndeksProsesQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-dibuat_pada", "pk"]
+        constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="indeks_satu_per_objek")]
+        indexes = [models.Index(fields=["status"]), models.Index(fields=["selesai", "tenggat"])]
+        verbose_name = "indeks permohonan"
+        verbose_name_plural = "indeks permohonan"
+
+    def __str__(self) -> str:
+        return f"{self.kode_proses} {self.kode_lacak}"
+
+    @property
+    def terlambat(self) -> bool:
+        return bool(self.tenggat and not self.selesai and timezone.localdate() > self.tenggat)
+
+    @property
+    def model(self):
+        return ContentType.objects.get_for_id(self.content_type_id).model_class()
 
 
 def _lokasi_lampiran(instance, filename: str) -> str:

@@ -9,14 +9,16 @@ to name search fields, filters or related rows to fetch along.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
-from django.views.decorators.http import require_http_methods
+from django.utils.text import capfirst
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import ListView, TemplateView
 
 from .forms import AntrianFilterForm
@@ -233,4 +235,43 @@ def unduh_lampiran(request, pk: int):
     return FileResponse(lampiran.berkas.open("rb"), content_type=lampiran.jenis_mime, filename=lampiran.nama_asli)
 
 
-__all__ = ["AntrianView", "DetailView", "AksiView", "unduh_lampiran", "aksi_model"]
+
+@login_required
+@require_GET
+def cari(request):
+    """The staff search across every process: tracking code (or its start), part of a NIK, a name.
+
+    Reads the cross-process index in one query; only processes whose every record the user's
+    roles may read are searched here (the others through their own queues, listed on the page)."""
+    from .indeks import cari_global, model_terbatas
+
+    if not peran_pengguna(request.user):
+        raise PermissionDenied("Pencarian berkas hanya untuk petugas Dinas.")
+    q = (request.GET.get("q") or "").strip()[:100]
+    hasil = []
+    for baris in cari_global(request.user, q):
+        model = baris.model
+        try:
+            url = reverse(nama_url(model, "detail"), args=[baris.object_id]) if model else ""
+        except NoReverseMatch:
+            url = ""
+        hasil.append((baris, url))
+    konteks = {
+        "q": q,
+        "hasil": hasil,
+        "terlalu_pendek": bool(q) and len(q) < 3,
+        "terbatas": [
+            (capfirst(str(m._meta.verbose_name_plural)), _url_antrian(m)) for m in model_terbatas(request.user)
+        ],
+    }
+    return render(request, "core/cari.html", konteks)
+
+
+def _url_antrian(model) -> str:
+    try:
+        return reverse(nama_url(model, "antrian"))
+    except NoReverseMatch:
+        return ""
+
+
+__all__ = ["AntrianView", "DetailView", "AksiView", "unduh_lampiran", "aksi_model", "cari"]

@@ -167,6 +167,8 @@ def jalankan_aksi(
             metode(oleh=pengguna, data=data or {})
             objek.versi += 1
             objek.status_sejak = timezone.now() if objek.status != dari else objek.status_sejak
+            # Proses.save also rewrites the record's row of the cross-process index (state, label,
+            # the roles whose queue it is now in) inside this transaction.
             objek.save()
             log = RiwayatStatus.objects.create(
                 content_type=ContentType.objects.get_for_model(objek),

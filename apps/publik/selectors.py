@@ -4,26 +4,20 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 
-from apps.core.kode import normalkan_kode_lacak
+from apps.core.indeks import cari_kode_lacak
 from apps.core.models import Proses, RiwayatStatus
-from apps.core.workflow import model_proses
 
 
 def proses_dari_kode(kode: str) -> Proses | None:
     """The citizen's request with tracking code ``kode`` in any process model that citizens
     follow (P.4, P.5, ...: ``DILACAK_PEMOHON``), or None.
 
-    One indexed look-up per process model (the tracking code is unique in each table)."""
-    kode = normalkan_kode_lacak(kode)
-    if not kode:
+    One look-up in the cross-process index, then the record itself: the same two queries however
+    many process types there are."""
+    baris = cari_kode_lacak(kode)
+    if baris is None or baris.model is None:
         return None
-    for model in model_proses():
-        if not model.DILACAK_PEMOHON:
-            continue
-        objek = model._default_manager.filter(kode_lacak=kode).first()
-        if objek is not None:
-            return objek
-    return None
+    return baris.model._default_manager.filter(pk=baris.object_id).first()
 
 
 def langkah_sekarang(objek: Proses) -> str:
