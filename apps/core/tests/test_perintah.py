@@ -65,6 +65,9 @@ def berkas(settings, db, pengguna):
     baru.write_bytes(PDF)
     _tua(yatim)
     _tua(lampiran.berkas.path)
+    # Stamped by the process clock, not the file system's: the age check reads both the same way
+    # even when the clock is moved (faketime).
+    _tua(baru, jam=0)
     return lampiran, yatim, baru
 
 

@@ -1,9 +1,11 @@
 """P.1.2.1.2 — entering incoming letters: gap-free agenda numbers, the scan, who may enter."""
 
 import threading
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -34,12 +36,14 @@ def test_a_failed_entry_gives_its_number_back(alur):
     assert alur.catat(nomor_surat="3").nomor_agenda == 2
 
 
-def test_numbers_start_again_each_year(alur, monkeypatch):
-    alur.catat(nomor_surat="1")
-    alur.catat(nomor_surat="2")
-    monkeypatch.setattr("apps.umum.services.timezone.localdate", lambda: date(2027, 1, 2))
-    surat = alur.catat(nomor_surat="3", tanggal_surat=date(2026, 12, 30), tanggal_diterima=date(2027, 1, 2))
-    assert (surat.tahun_agenda, surat.nomor_agenda, surat.agenda) == (2027, 1, "0001/2027")
+def test_numbers_start_again_each_year(alur):
+    tahun = timezone.localdate().year
+    with time_machine.travel(datetime(tahun, 12, 30, 10, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False):
+        alur.catat(nomor_surat="1", tanggal_surat=date(tahun, 12, 29), tanggal_diterima=date(tahun, 12, 30))
+        alur.catat(nomor_surat="2", tanggal_surat=date(tahun, 12, 29), tanggal_diterima=date(tahun, 12, 30))
+    with time_machine.travel(datetime(tahun + 1, 1, 2, 10, tzinfo=ZoneInfo("Asia/Jakarta")), tick=False):
+        surat = alur.catat(nomor_surat="3", tanggal_surat=date(tahun, 12, 30), tanggal_diterima=date(tahun + 1, 1, 2))
+    assert (surat.tahun_agenda, surat.nomor_agenda, surat.agenda) == (tahun + 1, 1, f"0001/{tahun + 1}")
 
 
 @pytest.mark.django_db(transaction=True)
