@@ -67,6 +67,7 @@ MASTER_DATA = [
     "umum.klasifikasiarsip",
     "pendaftaran.layanan",
     "pendaftaran.persyaratan",
+    "pendaftaran.sebablayanan",
     "pendaftaran.instansimitra",
     "pendaftaran.petugasmitra",
 ]

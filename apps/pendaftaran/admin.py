@@ -5,22 +5,36 @@ The requests themselves are read-only here: they move only through their workflo
 
 from django.contrib import admin
 
-from .models import MODEL_PERMOHONAN, InstansiMitra, Layanan, Persyaratan, PetugasMitra
+from .models import MODEL_PERMOHONAN, InstansiMitra, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 
 
 class PersyaratanInline(admin.TabularInline):
     model = Persyaratan
     extra = 1
-    fields = ["urutan", "nama", "keterangan", "wajib"]
+    fields = ["urutan", "kode", "nama", "keterangan", "wajib", "hanya_untuk_sebab"]
+    filter_horizontal = ["hanya_untuk_sebab"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        # Only the reasons of the service being edited.
+        if db_field.name == "hanya_untuk_sebab":
+            pk = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+            kwargs["queryset"] = SebabLayanan.objects.filter(layanan_id=pk) if pk else SebabLayanan.objects.none()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class SebabLayananInline(admin.TabularInline):
+    model = SebabLayanan
+    extra = 0
+    fields = ["urutan", "kode", "nama", "aktif"]
 
 
 @admin.register(Layanan)
 class LayananAdmin(admin.ModelAdmin):
-    list_display = ["nama", "dokumen", "alasan", "alur", "lewat_integrasi", "target_hari_kerja", "aktif"]
-    list_filter = ["dokumen", "alasan", "alur", "lewat_integrasi", "aktif"]
+    list_display = ["nama", "kode", "kode_proses", "dokumen", "alasan", "alur", "lewat_integrasi", "target_hari_kerja", "aktif"]
+    list_filter = ["kode_proses", "dokumen", "alasan", "alur", "lewat_integrasi", "aktif"]
     list_editable = ["target_hari_kerja", "aktif"]
     search_fields = ["nama", "kode"]
-    inlines = [PersyaratanInline]
+    inlines = [SebabLayananInline, PersyaratanInline]
 
 
 @admin.register(InstansiMitra)

@@ -74,7 +74,7 @@ def data_dokumen(objek, jenis: str) -> dict:
 
         ada = objek.persyaratan_diterima()
         status = url_status(objek)
-        syarat = list(objek.layanan.persyaratan.all())
+        syarat = objek.daftar_persyaratan()
         data.update(
             judul="Tanda Terima Permohonan",
             nama_pemohon=objek.nama,

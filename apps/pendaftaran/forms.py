@@ -69,9 +69,18 @@ class PendaftaranForm(FormIdempotenMixin, IdentitasForm):
     def __init__(self, *args, layanan: Layanan, **kwargs):
         super().__init__(*args, **kwargs)
         self.layanan = layanan
-        self.persyaratan = list(layanan.persyaratan.all())
+        daftar_sebab = list(layanan.daftar_sebab.filter(aktif=True))
+        if daftar_sebab:
+            self.fields["sebab"] = forms.ModelChoiceField(
+                label="Sebab permohonan", queryset=layanan.daftar_sebab.filter(aktif=True), empty_label="— pilih sebab —",
+                help_text="Menentukan persyaratan yang berlaku.",
+                error_messages={"required": "Pilih sebab permohonan.", "invalid_choice": "Sebab tidak tersedia."},
+            )
+            self.order_fields(["nik", "nama", "no_kk", "alamat", "sebab"])
+        self.persyaratan = list(layanan.persyaratan.prefetch_related("hanya_untuk_sebab"))
         for p in self.persyaratan:
-            label = p.nama + ("" if p.wajib else " (bila ada)")
+            khusus = [s.nama for s in p.hanya_untuk_sebab.all()]
+            label = p.nama + ("" if p.wajib else " (bila ada)") + (f" — hanya untuk: {', '.join(khusus)}" if khusus else "")
             self.fields[_nama_centang(p)] = forms.BooleanField(
                 label=label, required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
             )
@@ -92,11 +101,18 @@ class PendaftaranForm(FormIdempotenMixin, IdentitasForm):
         return data
 
     def berkas_persyaratan(self) -> list[tuple]:
-        """[(requirement, uploaded file)] of what was brought."""
-        return [(p, self.cleaned_data[_nama_berkas(p)]) for p in self.persyaratan if self.cleaned_data.get(_nama_berkas(p))]
+        """[(requirement, uploaded file)] of what was brought, for the requirements that hold for
+        the chosen reason."""
+        sebab = self.cleaned_data.get("sebab")
+        return [
+            (p, self.cleaned_data[_nama_berkas(p)]) for p in self.persyaratan
+            if self.cleaned_data.get(_nama_berkas(p)) and p.berlaku_untuk(sebab.pk if sebab else None)
+        ]
 
     def data_pemohon(self) -> dict:
-        return {k: self.cleaned_data.get(k) or "" for k in ("nik", "nama", "no_kk", "alamat", "email", "telepon")}
+        data = {k: self.cleaned_data.get(k) or "" for k in ("nik", "nama", "no_kk", "alamat", "email", "telepon")}
+        data["sebab"] = self.cleaned_data.get("sebab")
+        return data
 
 
 class BerkasLengkapForm(AksiForm):
@@ -119,7 +135,7 @@ class _UnggahPersyaratanMixin:
     wajib_unggah = True
 
     def tambah_field_persyaratan(self):
-        self.persyaratan = list(self.objek.layanan.persyaratan.all()) if self.objek is not None else []
+        self.persyaratan = self.objek.daftar_persyaratan() if self.objek is not None else []
         ada = self.objek.persyaratan_diterima() if self.objek is not None else set()
         for p in self.persyaratan:
             status = "sudah ada — unggah lagi untuk mengganti" if p.pk in ada else ("wajib, belum ada" if p.wajib else "belum ada")

@@ -7,22 +7,23 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from .models import Alur, Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+from .models.layanan import KODE_P41
 
 
 def layanan_loket(*, integrasi: bool = False) -> QuerySet[Layanan]:
     """Services open at the front office, or (P.4.1.3) through integrated partners."""
-    qs = Layanan.objects.filter(aktif=True)
+    qs = Layanan.objects.filter(aktif=True, kode_proses=KODE_P41)
     return qs.filter(lewat_integrasi=True) if integrasi else qs
 
 
 def layanan_untuk_model(model) -> QuerySet[Layanan]:
     """Services whose requests live in ``model`` (the service filter of a queue)."""
     if model is PermohonanTanpaVerifikasi:
-        return Layanan.objects.filter(alur=Alur.TANPA_VERIFIKASI)
+        return Layanan.objects.filter(kode_proses=KODE_P41, alur=Alur.TANPA_VERIFIKASI)
     if model is PermohonanDenganVerifikasi:
-        return Layanan.objects.filter(alur=Alur.DENGAN_VERIFIKASI)
+        return Layanan.objects.filter(kode_proses=KODE_P41, alur=Alur.DENGAN_VERIFIKASI)
     if model is PermohonanIntegrasi:
-        return Layanan.objects.filter(lewat_integrasi=True)
+        return Layanan.objects.filter(kode_proses=KODE_P41, lewat_integrasi=True)
     return Layanan.objects.none()
 
 
@@ -43,7 +44,7 @@ def daftar_periksa(objek, lampiran) -> list[BarisPersyaratan]:
     diterima = objek.berkas_persyaratan
     return [
         BarisPersyaratan(nama=p.nama, wajib=p.wajib, ada=str(p.pk) in diterima, lampiran=per_pk.get(diterima.get(str(p.pk))))
-        for p in objek.layanan.persyaratan.all()
+        for p in objek.daftar_persyaratan()
     ]
 
 

@@ -50,6 +50,7 @@ def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh
             layanan=layanan,
             penduduk=penduduk_dari_nik(data["nik"]),
             dibuat_oleh=oleh,
+            sebab=data.get("sebab"),
             tenggat=None,
             **{k: data.get(k, "") for k in ("nik", "nama", "no_kk", "alamat", "email", "telepon")},
         )

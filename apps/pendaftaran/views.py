@@ -61,7 +61,7 @@ class PermohonanDetailView(DetailView):
 
     def get_objek(self):
         objek = super().get_objek()
-        prefetch_related_objects([objek], "layanan__persyaratan")
+        prefetch_related_objects([objek], "layanan__persyaratan__hanya_untuk_sebab")
         return objek
 
     def get_context_data(self, **kwargs):

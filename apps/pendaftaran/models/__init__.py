@@ -5,7 +5,7 @@ partners of P.4.1.3. Process records (``permohonan``): one model per flow of the
 state graph is exactly the map's and each role's queue holds only what that role acts on.
 """
 
-from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra
+from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 from .permohonan import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi, Status
 
 MODEL_PERMOHONAN = (PermohonanTanpaVerifikasi, PermohonanDenganVerifikasi, PermohonanIntegrasi)
@@ -22,5 +22,6 @@ __all__ = [
     "PermohonanTanpaVerifikasi",
     "Persyaratan",
     "PetugasMitra",
+    "SebabLayanan",
     "Status",
 ]

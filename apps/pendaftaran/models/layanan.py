@@ -4,7 +4,12 @@
   SKPWNI), the flow each follows, whether integrated partners may file it (P.4.1.3) and its
   service-level target in working days (counted against ``core.HariLibur``).
 - ``Persyaratan``: the requirements of a service (Perpres 96/2018, Permendagri 108/2019; no RT/RW
-  cover letter).
+  cover letter); a requirement may hold only for some reasons of the request (``SebabLayanan``,
+  e.g. the buku nikah only for a KK baru because of a marriage). Requests keep the ids of the
+  requirements they received, never their labels.
+- The catalogue is general: ``Layanan.kode_proses`` names the map step whose lists it holds
+  ("P.4.1", "P.5.1") and ``kode`` is stable per service (e.g. "kk-baru", "P.5.1-lahir"), so other
+  processes keep their requirement lists here too (``katalog.persyaratan_berlaku``).
 - ``InstansiMitra`` / ``PetugasMitra``: the partners of the inovasi integrasi (KUA, PA, hospitals,
   kecamatan, kelurahan) and which officer account belongs to which partner.
 """
@@ -12,7 +17,11 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
+
+KODE_P41 = "P.4.1"
 
 
 class JenisDokumen(models.TextChoices):
@@ -39,12 +48,20 @@ class Alur(models.TextChoices):
 class Layanan(models.Model):
     """One service of the catalogue: a document for a reason, its requirements and its target."""
 
-    kode = models.SlugField(max_length=40, unique=True)
+    kode = models.CharField(
+        max_length=40, unique=True,
+        validators=[RegexValidator(r"^[A-Za-z0-9][A-Za-z0-9._-]*$", "Kode hanya huruf, angka, titik, garis bawah dan tanda hubung.")],
+        help_text="Kode tetap layanan, dipakai program untuk mencari daftar persyaratannya (mis. kk-baru, P.5.1-lahir).",
+    )
+    kode_proses = models.CharField(
+        "proses (peta)", max_length=12, default=KODE_P41, db_index=True,
+        help_text="Langkah peta proses bisnis yang memakai layanan ini, mis. P.4.1 atau P.5.1.",
+    )
     nama = models.CharField(max_length=120)
-    dokumen = models.CharField(max_length=10, choices=JenisDokumen.choices)
-    alasan = models.CharField(max_length=20, choices=AlasanLayanan.choices)
+    dokumen = models.CharField(max_length=10, choices=JenisDokumen.choices, blank=True)
+    alasan = models.CharField(max_length=20, choices=AlasanLayanan.choices, blank=True)
     alur = models.CharField(
-        max_length=10, choices=Alur.choices,
+        max_length=10, choices=Alur.choices, blank=True,
         help_text="KTP-el mengikuti P.4.1.1 (tanpa verifikasi); KK dan KIA mengikuti P.4.1.2 (dengan verifikasi).",
     )
     lewat_integrasi = models.BooleanField(
@@ -63,7 +80,9 @@ class Layanan(models.Model):
         ordering = ["urutan", "nama"]
         verbose_name = "layanan"
         verbose_name_plural = "layanan"
-        constraints = [models.UniqueConstraint(fields=["dokumen", "alasan"], name="layanan_unik_dokumen_alasan")]
+        constraints = [
+            models.UniqueConstraint(fields=["dokumen", "alasan"], condition=~Q(dokumen=""), name="layanan_unik_dokumen_alasan")
+        ]
 
     def __str__(self) -> str:
         return self.nama
@@ -74,11 +93,36 @@ class Layanan(models.Model):
         return self.dokumen != JenisDokumen.KTP_EL
 
 
+class SebabLayanan(models.Model):
+    """A reason a service is asked for (KK baru: perkawinan, pisah KK, pergantian kepala keluarga);
+    chosen at intake when the service has any, and some requirements hold only for some reasons."""
+
+    layanan = models.ForeignKey(Layanan, on_delete=models.CASCADE, related_name="daftar_sebab")
+    kode = models.SlugField(max_length=40)
+    nama = models.CharField(max_length=120)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["layanan", "urutan", "pk"]
+        verbose_name = "sebab permohonan"
+        verbose_name_plural = "sebab permohonan"
+        constraints = [models.UniqueConstraint(fields=["layanan", "kode"], name="sebab_unik_per_layanan")]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
 class Persyaratan(models.Model):
     """A requirement of a service; the front office ticks it and keeps one scan of it."""
 
     layanan = models.ForeignKey(Layanan, on_delete=models.CASCADE, related_name="persyaratan")
+    kode = models.SlugField(max_length=40, blank=True, help_text="Kode tetap, bila program perlu menunjuk persyaratan ini.")
     nama = models.CharField(max_length=200)
+    hanya_untuk_sebab = models.ManyToManyField(
+        SebabLayanan, blank=True, related_name="persyaratan",
+        help_text="Kosongkan bila berlaku untuk semua sebab permohonan.",
+    )
     keterangan = models.CharField(max_length=300, blank=True)
     wajib = models.BooleanField(default=True, help_text="Berkas baru lengkap bila semua persyaratan wajib ada.")
     urutan = models.PositiveSmallIntegerField(default=0)
@@ -90,6 +134,11 @@ class Persyaratan(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+    def berlaku_untuk(self, sebab_id: int | None) -> bool:
+        """Holds for a request of reason ``sebab_id`` (uses the prefetched ``hanya_untuk_sebab``)."""
+        khusus = {s.pk for s in self.hanya_untuk_sebab.all()}
+        return not khusus or sebab_id in khusus
 
 
 class InstansiMitra(models.Model):

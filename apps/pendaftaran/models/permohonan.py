@@ -79,6 +79,10 @@ class Permohonan(Proses):
         "penduduk.Penduduk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="Data penduduk di register, bila NIK ditemukan saat pendaftaran.",
     )
+    sebab = models.ForeignKey(
+        "pendaftaran.SebabLayanan", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name="sebab permohonan", help_text="Mis. KK baru karena perkawinan; menentukan persyaratan yang berlaku.",
+    )
     nik = models.CharField("NIK", max_length=16, db_index=True)
     nama = models.CharField("nama lengkap", max_length=120)
     no_kk = models.CharField("No. KK", max_length=16, blank=True)
@@ -128,9 +132,14 @@ class Permohonan(Proses):
     def persyaratan_diterima(self) -> set[int]:
         return {int(k) for k in self.berkas_persyaratan}
 
+    def daftar_persyaratan(self) -> list:
+        """The service's requirements that hold for this request's reason (``sebab``); prefetch
+        ``layanan__persyaratan__hanya_untuk_sebab`` to read them without a query per row."""
+        return [p for p in self.layanan.persyaratan.all() if p.berlaku_untuk(self.sebab_id)]
+
     def persyaratan_kurang(self, daftar=None) -> list:
-        """Mandatory requirements of the service not yet received (``daftar``: prefetched list)."""
-        daftar = list(self.layanan.persyaratan.all()) if daftar is None else daftar
+        """Mandatory requirements of the request not yet received (``daftar``: prefetched list)."""
+        daftar = self.daftar_persyaratan() if daftar is None else [p for p in daftar if p.berlaku_untuk(self.sebab_id)]
         ada = self.persyaratan_diterima()
         return [p for p in daftar if p.wajib and p.pk not in ada]
 

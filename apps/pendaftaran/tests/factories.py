@@ -16,11 +16,12 @@ def pdf_uji(nama: str = "pindaian.pdf") -> SimpleUploadedFile:
 
 def pastikan_katalog() -> None:
     """The catalogue of migration 0002 (a transactional test's flush empties it; reload it)."""
-    from apps.pendaftaran.katalog import LAYANAN, isi_katalog
-    from apps.pendaftaran.models import Persyaratan
+    from apps.pendaftaran.katalog import LAYANAN, isi_katalog, koreksi_katalog
+    from apps.pendaftaran.models import Persyaratan, SebabLayanan
 
     if Layanan.objects.count() < len(LAYANAN):
         isi_katalog(Layanan, Persyaratan)
+        koreksi_katalog(Layanan, Persyaratan, SebabLayanan)
 
 
 def layanan(dokumen: str, alasan: str) -> Layanan:

@@ -20,7 +20,7 @@ DATA = {"nik": "3575014107900003", "nama": "SITI AMINAH", "no_kk": "357501010120
 def ajukan(oleh, dokumen="kk", alasan="hilang", *, semua=True, integrasi=False):
     lay = layanan(dokumen, alasan)
     syarat = [p for p in lay.persyaratan.all() if p.wajib]
-    berkas = [(p, pdf_uji()) for p in (syarat if semua else syarat[:1])]
+    berkas = [(p, pdf_uji()) for p in (syarat if semua else syarat[:-1])]  # all but the last
     return permohonan_ajukan(layanan=lay, data=DATA, berkas=berkas, oleh=oleh, integrasi=integrasi)
 
 
@@ -34,7 +34,7 @@ def test_intake_picks_the_flow_of_the_service(pengguna):
 def test_intake_keeps_one_scan_per_requirement_and_sets_the_tenggat(pengguna):
     obj = ajukan(pengguna("petugas_fo"))
     lampiran = Lampiran.objects.filter(object_id=obj.pk)
-    assert len(obj.berkas_persyaratan) == 2 == lampiran.count()
+    assert len(obj.berkas_persyaratan) == 3 == lampiran.count()  # KK hilang: F-1.02, police report, KTP-el
     assert set(obj.berkas_persyaratan.values()) == set(lampiran.values_list("pk", flat=True))
     assert obj.tenggat is not None and obj.status == "diajukan"
     assert RiwayatStatus.objects.get(object_id=obj.pk).aksi_label == "Permohonan diterima"

@@ -70,7 +70,7 @@ def test_missing_requirements_do_not_block_the_record(client, pengguna):
     lay = layanan("kk", "hilang")
     data = {k: v for k, v in isian(lay).items() if not k.startswith(("syarat_", "berkas_"))}
     assert client.post(URL, data).status_code == 302
-    assert len(PermohonanDenganVerifikasi.objects.get().persyaratan_kurang()) == 2
+    assert len(PermohonanDenganVerifikasi.objects.get().persyaratan_kurang()) == 3  # with F-1.02
 
 
 def test_other_roles_cannot_open_the_intake(client, pengguna):
