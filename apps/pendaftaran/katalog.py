@@ -79,6 +79,55 @@ LAYANAN = [
 ]
 
 
+# Corrections of the first catalogue (migration 0004; DOMAIN.md "Requirements"):
+# - every P.4.1 service needs the form F-1.02 (formulir pendaftaran peristiwa kependudukan);
+# - a KK baru is asked for a reason, and the buku nikah holds only where the reason is a marriage.
+FORMULIR_F102 = ("f-1-02", "Formulir F-1.02 (pendaftaran peristiwa kependudukan) yang sudah diisi")
+SEBAB_KK_BARU = [
+    ("perkawinan", "Perkawinan (membentuk keluarga baru)"),
+    ("pisah-kk", "Pisah KK dari KK orang tua/asal"),
+    ("ganti-kepala", "Pergantian kepala keluarga"),
+]
+BUKU_NIKAH = ("buku-nikah", "Buku nikah/kutipan akta perkawinan", "perkawinan")
+
+
+def koreksi_katalog(Layanan, Persyaratan, SebabLayanan) -> None:
+    """Apply the corrections above (idempotent; matched by code, never by label text, except the
+    one-time find of the first catalogue's marriage-book row, which had no code)."""
+    for layanan in Layanan.objects.filter(kode_proses="P.4.1"):
+        kode, nama = FORMULIR_F102
+        Persyaratan.objects.get_or_create(layanan=layanan, kode=kode, defaults={"nama": nama, "wajib": True, "urutan": 0})
+    kk_baru = Layanan.objects.filter(dokumen=KK, alasan="baru").first()
+    if kk_baru is None:
+        return
+    sebab = {}
+    for i, (kode, nama) in enumerate(SEBAB_KK_BARU, start=1):
+        sebab[kode] = SebabLayanan.objects.get_or_create(layanan=kk_baru, kode=kode, defaults={"nama": nama, "urutan": i})[0]
+    kode, nama, untuk = BUKU_NIKAH
+    buku = Persyaratan.objects.filter(layanan=kk_baru, kode=kode).first()
+    if buku is None:
+        buku = Persyaratan.objects.filter(layanan=kk_baru, kode="", nama__istartswith="Buku nikah").first()
+        if buku is None:
+            buku = Persyaratan(layanan=kk_baru, urutan=1)
+        buku.kode, buku.nama, buku.wajib = kode, nama, True
+        buku.save()
+    buku.hanya_untuk_sebab.add(sebab[untuk])
+
+
+def persyaratan_berlaku(layanan, sebab=None) -> list:
+    """The requirements of ``layanan`` that hold for a request of reason ``sebab`` (a
+    ``SebabLayanan`` or its id, or None): what an intake form of any process lists."""
+    sebab_id = getattr(sebab, "pk", sebab)
+    return [p for p in layanan.persyaratan.prefetch_related("hanya_untuk_sebab") if p.berlaku_untuk(sebab_id)]
+
+
+def layanan_dari_kode(kode: str):
+    """A service of the catalogue by its stable code (e.g. "kk-baru", "P.5.1-lahir"), or None."""
+    from .models import Layanan
+
+    return Layanan.objects.filter(kode=kode).first()
+
+
 def isi_katalog(Layanan, Persyaratan) -> None:
     """Load the catalogue (idempotent: existing services are left as the administrator set them)."""
     for urutan, (dokumen, alasan, nama, alur, integrasi, target, dasar, syarat) in enumerate(LAYANAN, start=1):

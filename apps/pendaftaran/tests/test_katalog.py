@@ -57,3 +57,39 @@ def test_tenggat_counts_working_days_against_holidays(pengguna):
     obj = buat_permohonan(PermohonanDenganVerifikasi)
     # Wednesday 25 Nov + 3 working days, skipping Friday 27 (holiday) and the weekend: Tuesday 1 Dec.
     assert obj.hitung_tenggat(datetime.date(2026, 11, 25)) == datetime.date(2026, 12, 1)
+
+
+def _kk_baru_kurang(sebab_kode: str) -> list[str]:
+    from apps.pendaftaran.models import PermohonanDenganVerifikasi, SebabLayanan
+    from apps.pendaftaran.tests.factories import buat_permohonan, layanan
+
+    lay = layanan("kk", "baru")
+    sebab = SebabLayanan.objects.get(layanan=lay, kode=sebab_kode)
+    obj = buat_permohonan(PermohonanDenganVerifikasi, layanan_=lay, lengkap=False, sebab=sebab)
+    return [p.kode or p.nama for p in obj.persyaratan_kurang()]
+
+
+def test_kk_baru_asks_the_buku_nikah_only_for_a_marriage():
+    assert "buku-nikah" in _kk_baru_kurang("perkawinan")
+    assert "buku-nikah" not in _kk_baru_kurang("pisah-kk")
+    assert "buku-nikah" not in _kk_baru_kurang("ganti-kepala")
+
+
+def test_every_p41_service_asks_form_f102_and_the_correction_is_idempotent():
+    from apps.pendaftaran.katalog import koreksi_katalog
+    from apps.pendaftaran.models import Persyaratan, SebabLayanan
+
+    koreksi_katalog(Layanan, Persyaratan, SebabLayanan)  # a second run changes nothing
+    for layanan in Layanan.objects.filter(kode_proses="P.4.1"):
+        assert layanan.persyaratan.filter(kode="f-1-02", wajib=True).count() == 1, layanan
+    assert SebabLayanan.objects.filter(layanan__kode="kk-baru").count() == 3
+
+
+def test_other_processes_keep_their_lists_in_the_catalogue_by_code():
+    from apps.pendaftaran.katalog import layanan_dari_kode, persyaratan_berlaku
+    from apps.pendaftaran.selectors import layanan_loket
+
+    lahir = Layanan.objects.create(kode="P.5.1-lahir", kode_proses="P.5.1", nama="Akta kelahiran")
+    lahir.persyaratan.create(kode="f-2-01", nama="Formulir F-2.01")
+    assert [p.kode for p in persyaratan_berlaku(layanan_dari_kode("P.5.1-lahir"))] == ["f-2-01"]
+    assert lahir not in layanan_loket()  # not offered at the P.4.1 desk
