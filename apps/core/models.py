@@ -239,10 +239,11 @@ class Lampiran(models.Model):
 
     @classmethod
     def simpan(cls, *, objek, berkas, keterangan="", oleh=None, riwayat=None) -> Lampiran:
-        """Store an already validated upload for ``objek`` (see ``core.lampiran.periksa_berkas``)."""
-        from .lampiran import periksa_berkas
+        """Store an already validated upload for ``objek`` (see ``core.lampiran.amankan_berkas``):
+        checked again here, so no path stores an unchecked file; images are stored re-encoded."""
+        from .lampiran import amankan_berkas
 
-        jenis = periksa_berkas(berkas)
+        berkas, jenis = amankan_berkas(berkas)
         berkas.seek(0)
         h = hashlib.sha256()
         for chunk in berkas.chunks():
