@@ -61,8 +61,18 @@ class DisposisiDetail(DetailView):
         ctx = super().get_context_data(**kwargs)
         d = ctx["objek"]
         # The caraka carries a secret letter without reading it.
-        ctx["boleh_baca_surat"] = SuratMasuk.untuk_pengguna(self.request.user).filter(pk=d.surat_id).exists()
+        user = self.request.user
+        ctx["boleh_baca_surat"] = SuratMasuk.untuk_pengguna(user).filter(pk=d.surat_id).exists()
         ctx["lampiran_surat"] = lampiran_dari(d.surat) if ctx["boleh_baca_surat"] else []
+        if not ctx["boleh_baca_surat"]:
+            # The kadis' disposition note (on the "Disposisi diterbitkan" row) and the targets'
+            # follow-up notes are the letter's content: masked like its subject; the caraka
+            # still sees their own notes.
+            baris = list(ctx["riwayat"])
+            for r in baris:
+                if r.catatan and r.oleh_id != user.pk:
+                    r.catatan = "(catatan rahasia)"
+            ctx["riwayat"] = baris
         return ctx
 
 

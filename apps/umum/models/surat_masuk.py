@@ -191,6 +191,15 @@ class SuratMasuk(Proses):
         return hasil
 
     @property
+    def instruksi_label_tampil(self) -> list[str]:
+        """What lists and the caraka may show: a secret letter's free-text instruction is masked
+        like its subject (the standard instructions of the lembar disposisi stay)."""
+        if not self.rahasia or not self.instruksi_lain:
+            return self.instruksi_label
+        label = dict(Instruksi.choices)
+        return [*(label.get(k, k) for k in self.instruksi or []), "(instruksi rahasia)"]
+
+    @property
     def lokasi_arsip(self) -> str:
         bagian = [f"Lemari {self.lemari}" if self.lemari else "", f"Laci {self.laci}" if self.laci else "",
                   f"Map {self.map}" if self.map else ""]
@@ -337,7 +346,7 @@ class Disposisi(Proses):
     @property
     def ringkasan(self) -> str:
         surat = self.surat
-        instruksi = ", ".join(surat.instruksi_label)
+        instruksi = ", ".join(surat.instruksi_label_tampil)
         return f"Agenda {surat.agenda} · {surat.pengirim} · {surat.perihal_tampil} — {instruksi} ({self.tujuan_label})"
 
     @staticmethod
