@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from apps.core.idempoten import buat_sekali
 from apps.core.peran import peran_pengguna, punya_peran
@@ -133,16 +133,17 @@ def pendaftaran_baru(request, integrasi: bool = False):
 
 
 @login_required
-@require_GET
+@require_POST
 def cari_nik(request):
     """htmx: the applicant's identity fields, filled from the register when the NIK is found there.
 
     What the officer already typed is kept when the NIK is not found."""
     if not (punya_peran(request.user, ["petugas_fo", "petugas_integrasi"]) and request.user.has_perm("penduduk.view_penduduk")):
         raise PermissionDenied("Peran Anda tidak dapat membaca register penduduk.")
-    nik = bersihkan_nomor(request.GET.get("nik", ""))
+    # A POST (hx-post): the NIK stays out of the URL and so out of access logs.
+    nik = bersihkan_nomor(request.POST.get("nik", ""))
     penduduk = penduduk_dari_nik(nik) if len(nik) == 16 and nik.isdigit() else None
-    awal = {k: request.GET.get(k, "") for k in ("nik", "nama", "no_kk", "alamat")}
+    awal = {k: request.POST.get(k, "") for k in ("nik", "nama", "no_kk", "alamat")}
     if penduduk is not None:
         awal.update(
             nik=penduduk.nik,

@@ -93,7 +93,7 @@ def test_partner_intake_offers_only_partner_services_and_files_for_its_instituti
 
 def test_nik_lookup_fills_from_the_register(client, pengguna, penduduk):
     client.force_login(pengguna("petugas_fo"))
-    r = client.get(reverse("pendaftaran:cari-nik"), {"nik": "3575 0141 0790 0003", "email": "x"}, HTTP_HX_REQUEST="true")
+    r = client.post(reverse("pendaftaran:cari-nik"), {"nik": "3575 0141 0790 0003", "email": "x"}, HTTP_HX_REQUEST="true")
     html = r.content.decode()
     assert r.status_code == 200 and "Ditemukan di register" in html
     assert 'value="SITI AMINAH"' in html and 'value="3575010101200001"' in html and "RT 001/RW 002" in html
@@ -101,13 +101,19 @@ def test_nik_lookup_fills_from_the_register(client, pengguna, penduduk):
 
 def test_nik_lookup_keeps_what_was_typed_when_not_found(client, pengguna):
     client.force_login(pengguna("petugas_fo"))
-    r = client.get(reverse("pendaftaran:cari-nik"), {"nik": "3575019999990001", "nama": "BUDI"})
+    r = client.post(reverse("pendaftaran:cari-nik"), {"nik": "3575019999990001", "nama": "BUDI"})
     html = r.content.decode()
     assert "tidak ditemukan" in html and 'value="BUDI"' in html
 
 
+def test_nik_lookup_refuses_a_nik_in_the_query_string(client, pengguna, penduduk):
+    client.force_login(pengguna("petugas_fo"))
+    r = client.get(reverse("pendaftaran:cari-nik"), {"nik": "3575014107900003"})
+    assert r.status_code == 405 and "SITI AMINAH" not in r.content.decode()
+
+
 def test_nik_lookup_is_for_counter_staff_only(client, pengguna):
     client.force_login(pengguna("caraka"))
-    assert client.get(reverse("pendaftaran:cari-nik"), {"nik": "3575014107900003"}).status_code == 403
+    assert client.post(reverse("pendaftaran:cari-nik"), {"nik": "3575014107900003"}).status_code == 403
     client.logout()
-    assert client.get(reverse("pendaftaran:cari-nik"), {"nik": "3575014107900003"}).status_code == 302
+    assert client.post(reverse("pendaftaran:cari-nik"), {"nik": "3575014107900003"}).status_code == 302

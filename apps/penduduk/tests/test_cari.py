@@ -20,7 +20,7 @@ def register():
 def test_it_finds_a_resident_by_nik(client, pengguna, register):
     p = register.first()
     client.force_login(pengguna("petugas_fo"))
-    r = client.get(reverse("penduduk:cari"), {"q": p.nik})
+    r = client.post(reverse("penduduk:cari"), {"q": p.nik})
     assert r.status_code == 200
     assert list(r.context["halaman"]) == [p]
 
@@ -28,26 +28,26 @@ def test_it_finds_a_resident_by_nik(client, pengguna, register):
 def test_it_finds_the_whole_family_by_no_kk(client, pengguna, register):
     p = register.filter(hubungan="kepala").first()
     client.force_login(pengguna("petugas_fo"))
-    r = client.get(reverse("penduduk:cari"), {"q": p.keluarga.no_kk})
+    r = client.post(reverse("penduduk:cari"), {"q": p.keluarga.no_kk})
     assert set(r.context["halaman"]) == set(p.keluarga.anggota.all())
 
 
 def test_it_finds_by_name_prefix_whatever_the_case(client, pengguna, register):
     p = register.first()
     client.force_login(pengguna("petugas_fo"))
-    r = client.get(reverse("penduduk:cari"), {"q": p.nama[:3].lower()})
+    r = client.post(reverse("penduduk:cari"), {"q": p.nama[:3].lower()})
     assert p in list(r.context["halaman"]) or r.context["halaman"].paginator.count > 25
     assert all(x.nama.startswith(p.nama[:3]) for x in r.context["halaman"])
 
 
 def test_it_requires_the_view_permission(client, pengguna, register):
     client.force_login(pengguna("bendahara"))
-    r = client.get(reverse("penduduk:cari"), {"q": register.first().nik})
+    r = client.post(reverse("penduduk:cari"), {"q": register.first().nik})
     assert r.status_code == 403
 
 
 def test_it_requires_login(client, register):
-    r = client.get(reverse("penduduk:cari"), {"q": "A"})
+    r = client.post(reverse("penduduk:cari"), {"q": "A"})
     assert r.status_code == 302
 
 
@@ -59,7 +59,7 @@ def test_it_runs_a_constant_number_of_queries(client, pengguna, django_assert_ma
     def jumlah_kueri() -> int:
         client.get(url)  # session and permission caches warm
         with CaptureQueriesContext(connection) as kueri:
-            r = client.get(url, {"q": "3575"})  # every NIK starts so: a full page of 25
+            r = client.post(url, {"q": "3575"})  # every NIK starts so: a full page of 25
         assert r.status_code == 200
         assert len(r.context["halaman"]) == 25
         return len(kueri)
@@ -70,7 +70,7 @@ def test_it_runs_a_constant_number_of_queries(client, pengguna, django_assert_ma
     assert jumlah_kueri() == kecil
     # session, user, 2 permission reads, the KK prefix, count, page
     with django_assert_max_num_queries(7):
-        client.get(url, {"q": "A"})
+        client.post(url, {"q": "A"})
 
 
 def test_it_pages_and_says_when_there_are_too_many_results(client, pengguna, monkeypatch):
@@ -78,11 +78,21 @@ def test_it_pages_and_says_when_there_are_too_many_results(client, pengguna, mon
 
     register_buat(jumlah=80, seed=13)
     client.force_login(pengguna("petugas_fo"))
-    r = client.get(reverse("penduduk:cari"), {"q": "3575"})
+    r = client.post(reverse("penduduk:cari"), {"q": "3575"})
     html = r.content.decode()
     assert "80 hasil." in html
-    assert "?q=3575&page=2" in html
+    assert 'name="page" value="2"' in html and "?q=" not in html  # pages are POSTs too
     monkeypatch.setattr(PaginatorTerbatas, "batas", 50)
-    r = client.get(reverse("penduduk:cari"), {"q": "3575", "page": "2"})
+    r = client.post(reverse("penduduk:cari"), {"q": "3575", "page": "2"})
     assert "Lebih dari 50 hasil; persempit pencarian" in r.content.decode()
     assert len(r.context["halaman"]) == 25
+
+
+def test_a_get_with_a_nik_is_refused_and_the_form_posts(client, pengguna, register):
+    """A NIK in a URL lands in access logs: the search is a POST; a GET only shows the form."""
+    p = register.first()
+    client.force_login(pengguna("petugas_fo"))
+    r = client.get(reverse("penduduk:cari"), {"q": p.nik})
+    assert r.status_code == 405 and p.nama not in r.content.decode()
+    kosong = client.get(reverse("penduduk:cari")).content.decode()
+    assert '<form method="post"' in kosong and 'name="q"' in kosong
