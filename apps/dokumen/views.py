@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
-from apps.core.models import AksesBerkas
+from apps.core.models import AksesBerkas, Proses
+from apps.core.selectors import objek_untuk_pengguna
 from apps.core.workflow import AksiDitolak
 
 from .forms import KodeVerifikasiForm, PeriksaPDFForm, UlangiForm
+from .pratinjau import pratinjau_buat
 from .selectors import dokumen_publik, dokumen_untuk_pengguna
 from .services import dokumen_ulangi
 from .verifikasi import periksa_pdf
@@ -34,6 +37,32 @@ def unduh(request: HttpRequest, pk: int) -> HttpResponse:
         alamat_ip=request.META.get("REMOTE_ADDR"),
     )
     return FileResponse(dokumen.berkas.open("rb"), content_type="application/pdf", filename=dokumen.nama_unduhan)
+
+
+@login_required
+@require_GET
+def pratinjau(request: HttpRequest, ct: int, pk: int) -> HttpResponse:
+    """§5: the draft of the document record ``pk`` will issue (watermarked DRAF, unnumbered,
+    unsigned, not stored), for whoever may open the record; the access is logged."""
+    model = ContentType.objects.filter(pk=ct).first()
+    model = model.model_class() if model else None
+    if model is None or not issubclass(model, Proses):
+        raise Http404("Berkas tidak ditemukan.")
+    objek = objek_untuk_pengguna(model, request.user, pk)
+    try:
+        judul, pdf = pratinjau_buat(objek=objek)
+    except AksiDitolak as exc:
+        raise Http404(str(exc)) from None
+    AksesBerkas.objects.create(
+        oleh=request.user,
+        berkas="(pratinjau, tidak disimpan)",
+        keterangan=f"Pratinjau {judul} pada {model._meta.verbose_name} {objek.pk}"[:200],
+        alamat_ip=request.META.get("REMOTE_ADDR"),
+    )
+    resp = HttpResponse(pdf, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="DRAF-{objek.kode_lacak}.pdf"'
+    resp["Cache-Control"] = "no-store"
+    return resp
 
 
 @login_required

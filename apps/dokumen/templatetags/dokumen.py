@@ -26,3 +26,18 @@ def panel_dokumen(context, objek):
 @register.filter
 def qr(teks) -> str:
     return qr_data_uri(str(teks))
+
+
+@register.simple_tag
+def url_pratinjau(objek) -> str:
+    """The draft preview of the document ``objek`` issues at its TTE step ("" when none).
+
+    No query of its own beyond what naming the type costs, so detail pages keep their count."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    from ..pratinjau import jenis_pratinjau
+
+    if jenis_pratinjau(objek) is None:
+        return ""
+    return reverse("dokumen:dokumen-pratinjau", args=[ContentType.objects.get_for_model(objek).pk, objek.pk])
