@@ -26,7 +26,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from .kode import awalan_kode_lacak, normalkan_kode_lacak
+from .kode import normalkan_kode_lacak, varian_kode_lacak
 from .models import IndeksProses, Proses
 from .peran import peran_pengguna
 from .peta import teks_kode
@@ -217,12 +217,11 @@ def cari_kode_lacak(kode: str) -> IndeksProses | None:
 
 
 def kondisi_cari(q: str) -> Q:
-    """A tracking code (whole or its start), a NIK (any part of at least 4 digits), or a name."""
+    """A tracking code (whole or any 3+ characters of it), a NIK (any part of at least 4 digits), or a name."""
     q = " ".join(q.split())
     kondisi = Q(nama__icontains=q) | Q(ringkasan__icontains=q)
-    awalan = awalan_kode_lacak(q)
-    if awalan:
-        kondisi |= Q(kode_lacak__startswith=awalan)
+    for pola in varian_kode_lacak(q):
+        kondisi |= Q(kode_lacak__contains=pola)
     angka = q.replace(" ", "")
     if angka.isdigit() and len(angka) >= 4:
         kondisi |= Q(nik__contains=angka)

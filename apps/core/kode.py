@@ -27,10 +27,16 @@ def buat_pin() -> str:
     return f"{secrets.randbelow(10**6):06d}"
 
 
-def awalan_kode_lacak(teks: str) -> str:
-    """The start of a tracking code as stored (``7KQ4-M9``) from a partial input (``7kq4m9``), or ""
-    when the input is shorter than 3 characters or cannot be part of a code."""
+def varian_kode_lacak(teks: str) -> list[str]:
+    """A fragment of a tracking code (``m9tz3h``) as it can appear in the stored, dashed code
+    (``M9TZ-3H``, ``M9-TZ3H``, ...): one pattern per position it may start at. Empty for
+    fragments shorter than 3 characters or with characters no code has."""
     raw = "".join(ch for ch in (teks or "").upper() if ch.isalnum()).translate(_PENGGANTI)
     if not 3 <= len(raw) <= 12 or any(ch not in ALFABET for ch in raw):
-        return ""
-    return "-".join(raw[i : i + 4] for i in range(0, len(raw), 4))
+        return []
+    pola = []
+    for awal in range(0, 13 - len(raw)):
+        teks_pola = "".join(("-" if i and (awal + i) in (4, 8) else "") + ch for i, ch in enumerate(raw))
+        if teks_pola not in pola:
+            pola.append(teks_pola)
+    return pola

@@ -71,12 +71,12 @@ def implementasi(models=None) -> dict[str, list]:
 
 def uraian_model(model) -> dict:
     """States, transitions and roles of one process model, as ``peta_proses --json`` prints them."""
-    from .workflow import aksi_model, peran_proses
+    from .workflow import aksi_model, peran_proses, status_alur
 
     aksi = aksi_model(model)
     return {
         "model": model._meta.label,
-        "states": [str(s) for s, _ in model.status_field().flatchoices],
+        "states": status_alur(model),
         "transitions": [
             {"nama": a.nama, "label": a.label, "dari": list(a.sumber), "ke": a.target, "peran": list(a.peran)}
             for a in aksi.values()

@@ -37,6 +37,7 @@ from .workflow import (
     lampiran_dari,
     peran_proses,
     riwayat,
+    status_alur,
     status_antrian,
 )
 
@@ -92,11 +93,35 @@ class AntrianView(ProsesMixin, ListView):
             elif hasattr(f, "choices"):
                 f.choices = [("", "Semua"), *[c for c in f.choices if c[0] != ""]]
             extra[nama] = f
-        return AntrianFilterForm(
+        label = dict(self.model.status_field().flatchoices)
+        form = AntrianFilterForm(
             self.request.GET or None,
-            status_choices=self.model.status_field().choices,
+            status_choices=[(s, label[s]) for s in status_alur(self.model)],
             extra_fields=extra,
         )
+        form.fields["q"].widget.attrs["placeholder"] = self.petunjuk_cari()
+        return form
+
+    def petunjuk_cari(self) -> str:
+        """What the search box takes, from the fields this queue searches ("Kode lacak, NIK atau
+        nama"); a queue without a NIK field (letters) does not ask for one."""
+        bagian = ["kode lacak"]
+        for f in (*self.cari_teks, *self.cari_nama):
+            akhir = f.split("__")[-1]
+            if akhir == "kode_lacak":
+                continue
+            label = "NIK" if "nik" in akhir else "nama" if "nama" in akhir else self._label_field(f)
+            if label not in bagian:
+                bagian.append(label)
+        teks = bagian[0] if len(bagian) == 1 else f"{', '.join(bagian[:-1])} atau {bagian[-1]}"
+        return capfirst(teks)
+
+    def _label_field(self, jalur: str) -> str:
+        model = self.model
+        for bagian in jalur.split("__"):
+            field = model._meta.get_field(bagian)
+            model = field.related_model or model
+        return str(field.verbose_name)
 
     def get_queryset(self):
         user = self.request.user
@@ -117,15 +142,20 @@ class AntrianView(ProsesMixin, ListView):
         return qs.select_related(*self.relasi).order_by(*self.urutan, "pk")
 
     def kondisi_cari(self, q: str) -> Q:
-        from .kode import normalkan_kode_lacak
+        """A tracking code whole or in part (any 3+ characters of it, typed with or without the
+        dashes), a number field (NIK, nomor akta) by its start or, from 4 characters, any part of
+        it, and a name anywhere in the name fields."""
+        from .kode import normalkan_kode_lacak, varian_kode_lacak
 
         kondisi = Q(pk__in=[])
         kode = normalkan_kode_lacak(q)
         if kode:
             kondisi |= Q(kode_lacak=kode)
+        for pola in varian_kode_lacak(q):
+            kondisi |= Q(kode_lacak__contains=pola)
         for f in self.cari_teks:
             if f != "kode_lacak":
-                kondisi |= Q(**{f"{f}__startswith": q})
+                kondisi |= Q(**{f"{f}__contains" if len(q) >= 4 else f"{f}__startswith": q})
         for f in self.cari_nama:
             kondisi |= Q(**{f"{f}__icontains": q})
         return kondisi

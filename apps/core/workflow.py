@@ -111,6 +111,18 @@ def status_antrian(model: type[Proses], user) -> list[str]:
     return sorted({s for a in aksi_model(model).values() if milik & set(a.peran) for s in a.sumber})
 
 
+def status_alur(model: type[Proses]) -> list[str]:
+    """The states this model's flow can be in (its initial state, every source and target), in the
+    order of the choices: flows that share a ``Status`` enum (P.4.1) each offer only their own."""
+    semua = [str(s) for s, _ in model.status_field().flatchoices]
+    aksi = aksi_model(model).values()
+    if any(s in ("*", "+") for a in aksi for s in a.sumber) or any(a.target is None for a in aksi):
+        return semua
+    ada = {str(model.status_field().get_default())}
+    ada |= {str(s) for a in aksi for s in a.sumber} | {str(a.target) for a in aksi}
+    return [s for s in semua if s in ada]
+
+
 def aksi_tersedia(objek: Proses, user) -> list[Aksi]:
     """Actions the user may take on ``objek`` now (state, conditions and role all met)."""
     semua = aksi_model(type(objek))
