@@ -170,7 +170,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 #   published again (its message was lost: Redis restarted without persistence).
 PEKERJAAN_MASA_KLAIM = env.int("PEKERJAAN_MASA_KLAIM", default=120)
 PEKERJAAN_MASA_KLAIM_EMAIL = env.int("PEKERJAAN_MASA_KLAIM_EMAIL", default=120)
-PEKERJAAN_TENGGANG = env.int("PEKERJAAN_TENGGANG", default=60)
+PEKERJAAN_TENGGANG = env.int("PEKERJAAN_TENGGANG", default=30)
 PEKERJAAN_ANTRE_ULANG = env.int("PEKERJAAN_ANTRE_ULANG", default=300)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600)}
 # Publishing after commit gives up quickly when Redis is down (the sweeper publishes later); the

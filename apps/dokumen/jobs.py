@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import subprocess
+import time
 import uuid
 from datetime import timedelta
 from email.utils import parseaddr
@@ -414,11 +415,26 @@ def kirim_email_dokumen(dokumen_id: int) -> str:
         except DatabaseError:
             log.warning("Klaim email dokumen %s tidak dapat dilepas (basis data); disapu setelah kedaluwarsa.", dokumen_id)
         raise
-    # A database error here leaves the claim in place: the email went out, so nothing is sent
-    # again until the claim expires (then the sweeper sends it once more, same Message-ID).
-    Dokumen.objects.filter(pk=dokumen_id).update(email_terkirim_pada=timezone.now(), email_galat="", email_gagal_pada=None)
+    _catat_terkirim(dokumen_id)
     AksesBerkas.objects.create(berkas=dokumen.berkas.name, keterangan=f"Dokumen {dokumen.pk} dikirim ke email pemohon")
     return "terkirim"
+
+
+def _catat_terkirim(dokumen_id: int, *, percobaan: int = 3) -> None:
+    """Record the accepted email. The server took it, so a passing database error is retried here
+    (a fresh connection each time) rather than by the job, which would send it again. If the
+    database stays away the claim stays in place: nothing is sent until it expires, then the
+    sweeper sends it once more, with the same Message-ID."""
+    for ke in range(percobaan):
+        try:
+            Dokumen.objects.filter(pk=dokumen_id).update(email_terkirim_pada=timezone.now(), email_galat="", email_gagal_pada=None)
+            return
+        except DatabaseError:
+            if ke == percobaan - 1:
+                raise
+            log.warning("Email dokumen %s terkirim, pencatatannya gagal; dicoba lagi.", dokumen_id)
+            connection.close()
+            time.sleep(1 + 2 * ke)
 
 
 def pesan_galat_email(exc: BaseException) -> str:

@@ -26,18 +26,18 @@ def broker_mati():
     from conftest import port_bebas
     from dukcapil.celery import app
 
-    lama = (app.conf.task_always_eager, app.conf.broker_url, app._pool)
+    from .gangguan import ganti_broker
+
+    lama = (app.conf.task_always_eager, app.conf.broker_url)
     app.conf.task_always_eager = False
-    app.conf.broker_url = f"redis://127.0.0.1:{port_bebas()}/0"
-    app._pool = None
+    ganti_broker(f"redis://127.0.0.1:{port_bebas()}/0")
 
     def pulih():
-        app.conf.task_always_eager, app.conf.broker_url = lama[0], lama[1]
-        app._pool = None
+        app.conf.task_always_eager = lama[0]
+        ganti_broker(lama[1])
 
     yield pulih
     pulih()
-    app._pool = lama[2]
 
 
 def _detail(contoh):
@@ -60,7 +60,7 @@ def test_the_sweeper_publishes_a_job_the_broker_never_got_after_the_grace(contoh
         dok = dokumen_tandatangani(objek=contoh, jenis="surat", pejabat=kabid, passphrase=PASSPHRASE)
     assert jobs.sapu_pekerjaan()["dokumen"] == 0  # inside the grace
     broker_mati()
-    time_machine.move_to(timezone.now() + timedelta(seconds=61))
+    time_machine.move_to(timezone.now() + timedelta(seconds=31))
     assert jobs.sapu_pekerjaan()["dokumen"] == 1
     dok.refresh_from_db()
     assert dok.status == "selesai" and dok.ditandatangani and not dok.token_tte
