@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from apps.capil.models import PencatatanSipil, RegisterAkta
 from apps.capil.syarat import syarat_untuk
@@ -47,15 +48,16 @@ def test_birth_from_intake_to_handover(halaman, pengguna):
     # Front office: the report (F-2.01) with NIK look-ups and the requirement scans.
     masuk(halaman, "petugas_fo")
     halaman.langkah("fo-beranda")
-    halaman.click("text=Pencatatan sipil baru")
+    halaman.goto("/capil/pencatatan/baru/")
     halaman.click("[data-jenis=kelahiran]")
     halaman.fill("input[name='rincian-nama_anak']", "Anisa Putri Santoso")
     halaman.fill("input[name='rincian-no_kk']", kk.no_kk)
     for nama, nik in [("rincian-ibu_nik", ibu.nik), ("rincian-ayah_nik", ayah.nik), ("pelapor_nik", ayah.nik)]:
         halaman.fill(f"input[name='{nama}']", nik)
         halaman.dispatch_event(f"input[name='{nama}']", "change")
-    halaman.wait_for_function("document.getElementsByName('rincian-ibu_nama')[0].value === 'SITI AMINAH'")
-    halaman.wait_for_function("document.getElementsByName('pelapor_nama')[0].value === 'BUDI SANTOSO'")
+    # (Locator expectations, not wait_for_function: the CSP forbids evaluating strings.)
+    expect(halaman.locator("input[name='rincian-ibu_nama']")).to_have_value("SITI AMINAH")
+    expect(halaman.locator("input[name='pelapor_nama']")).to_have_value("BUDI SANTOSO")
     halaman.select_option("select[name='rincian-jenis_kelamin']", "P")
     halaman.fill("input[name='rincian-tanggal_lahir']", lahir.isoformat())
     halaman.fill("input[name='rincian-waktu_lahir']", "08:30")
@@ -71,8 +73,9 @@ def test_birth_from_intake_to_handover(halaman, pengguna):
     halaman.fill("input[name='saksi1_nama']", "AHMAD FAUZI")
     halaman.fill("input[name='saksi2_nik']", "3575010101800002")
     halaman.fill("input[name='saksi2_nama']", "DEWI LESTARI")
-    for i, _ in enumerate(syarat_untuk("kelahiran")):
-        halaman.set_input_files(f"input[name=syarat_{i}]", files=[{"name": f"syarat-{i}.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    for s in syarat_untuk("kelahiran"):
+        halaman.set_input_files(f"input[name=syarat_{s.kode}]",
+                                files=[{"name": f"{s.kode}.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     halaman.langkah("fo-formulir-kelahiran")
     halaman.click("button[name=simpan]")
     halaman.wait_for_selector("#riwayat")
@@ -91,6 +94,11 @@ def test_birth_from_intake_to_handover(halaman, pengguna):
     halaman.click("[data-aksi=input_siak]")
     assert halaman.input_value("input[name='rincian-nama_anak']") == "ANISA PUTRI SANTOSO"
     halaman.fill("input[name=nomor_siak]", "SIAK-3575-2026-000123")
+    # The numbers SIAK gave, typed as they are (the portal makes none).
+    nomor_akta = f"3575-LU-{timezone.localdate():%d%m%Y}-0417"
+    nik_anak = f"357501{lahir.day + 40:02d}{lahir:%m%y}0009"
+    halaman.fill("input[name=nomor_akta]", nomor_akta)
+    halaman.fill("input[name=nik_anak]", nik_anak)
     halaman.fill("input[name='rincian-berat_gram']", "3150")
     halaman.langkah("siak-input")
     halaman.click("button[name=kirim]")
@@ -139,11 +147,11 @@ def test_birth_from_intake_to_handover(halaman, pengguna):
 
     # What the register and the documents now hold.
     anak = Penduduk.objects.get(nama="ANISA PUTRI SANTOSO")
-    assert anak.keluarga == kk and anak.nik == f"357501{lahir.day + 40:02d}{lahir:%m%y}0001"
+    assert anak.keluarga == kk and anak.nik == nik_anak
     assert objek.kelahiran.__class__.objects.get(pk=objek.kelahiran.pk).berat_gram == 3150
     kutipan = Dokumen.untuk(objek).get(jenis="akta_kelahiran")
     assert kutipan.siap and kutipan.ditandatangani and kutipan.nomor == register.nomor_akta
-    assert register.nomor_akta == f"3575-LU-{timezone.localdate():%d%m%Y}-0001"
+    assert register.nomor_akta == nomor_akta
     assert PermohonanDenganVerifikasi.objects.filter(no_kk=kk.no_kk, status="diajukan").exists()
 
     halaman.goto(f"/verifikasi/{kutipan.kode_verifikasi}/")

@@ -15,14 +15,50 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms import ModelForm
 from django.utils import timezone
 
+from apps.core.models import Urutan
 from apps.core.workflow import aksi_model, jalankan_dari_form, kelas_form
 from apps.penduduk.models import Hubungan, JenisKelamin, Penduduk
 
+from . import aturan
 from .models import JenisPeristiwa, Kelahiran, Kematian, PencatatanSipil, Perceraian, Perkawinan
+from .nomor import nomor_akta_format
 from .services import pencatatan_buat
 from .syarat import syarat_untuk
 
 _PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+# -- stand-ins for SIAK, for demo data and tests only --------------------------------------------
+# In production the operator types the numbers SIAK gave (DOMAIN.md "Numbers"); the demo has no SIAK.
+def nomor_akta_demo(pencatatan: PencatatanSipil) -> str:
+    """A nomor akta in the configured pattern, serial per type code and year (demo only)."""
+    hari = timezone.localdate()
+    kode = aturan.kode_akta(pencatatan.kode_jenis_akta)
+    return nomor_akta_format(kode=kode, tanggal=hari, urut=Urutan.berikutnya(f"demo-akta:{kode}", hari.year))
+
+
+def nik_demo(*, kode_kecamatan: str, tanggal_lahir: date, jenis_kelamin: str) -> str:
+    """A NIK as SIAK would form it (region, birth date +40 for girls, next serial) — demo only."""
+    hari = tanggal_lahir.day + (40 if jenis_kelamin == JenisKelamin.PEREMPUAN else 0)
+    awalan = f"{kode_kecamatan}{hari:02d}{tanggal_lahir:%m%y}"
+    dipakai = set(Penduduk.objects.filter(nik__startswith=awalan).values_list("nik", flat=True))
+    dipakai |= set(Kelahiran.objects.filter(nik_anak__startswith=awalan).values_list("nik_anak", flat=True))
+    urut = 1
+    while f"{awalan}{urut:04d}" in dipakai:
+        urut += 1
+    return f"{awalan}{urut:04d}"
+
+
+def nomor_siak_demo(pencatatan: PencatatanSipil) -> dict:
+    """What the operator would type from SIAK at ``input_siak``: the numbers of the event."""
+    isian = {"nomor_siak": f"SIAK-DEMO-{pencatatan.pk:04d}"}
+    if pencatatan.menerbitkan_akta:
+        isian["nomor_akta"] = pencatatan.nomor_akta or nomor_akta_demo(pencatatan)
+    if pencatatan.jenis_peristiwa == JenisPeristiwa.KELAHIRAN:
+        r = pencatatan.rincian
+        isian["nik_anak"] = r.nik_anak or nik_demo(kode_kecamatan=r.keluarga.kelurahan.induk.kode_angka,
+                                                   tanggal_lahir=r.tanggal_lahir, jenis_kelamin=r.jenis_kelamin)
+    return isian
 
 
 def pindaian(nama: str = "pindaian.pdf") -> SimpleUploadedFile:
@@ -41,7 +77,7 @@ def _umum(jenis: str, pelapor: Penduduk | None = None, *, hubungan: str = "Ayah 
 
 
 def _buat(jenis: str, rincian, *, oleh, lengkap: bool = True, pelapor=None, hubungan="Ayah kandung"):
-    daftar = syarat_untuk(jenis)
+    daftar = syarat_untuk(jenis, rincian)
     berkas = [(pindaian(), s) for s in (daftar if lengkap else daftar[:2])]
     return pencatatan_buat(pencatatan=_umum(jenis, pelapor, hubungan=hubungan), rincian=rincian, berkas=berkas,
                            oleh=oleh)
@@ -110,7 +146,7 @@ def jalankan(objek: PencatatanSipil, nama: str, isian: dict | None = None) -> No
         kw["instance"] = objek
     isian = dict(isian or {})
     if nama == "input_siak":
-        isian = {**kelas(**kw).isian_awal(), **isian}
+        isian = {**kelas(**kw).isian_awal(), **nomor_siak_demo(objek), **isian}
     form = kelas({"versi": objek.versi, **isian}, **kw)
     if not form.is_valid():
         raise ValueError(f"{nama}: {form.errors.as_text()}")

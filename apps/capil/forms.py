@@ -9,24 +9,46 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import Q
 from django.utils import timezone
 
 from apps.core.forms import AksiForm, AksiModelForm
+from apps.core.idempoten import FormIdempotenMixin
 from apps.core.lampiran import LampiranField
-from apps.core.workflow import lampiran_dari
-from apps.penduduk.models import Agama, JenisKelamin, Penduduk
+from apps.penduduk.models import Agama, JenisKelamin, Penduduk, StatusPerkawinan
+from apps.penduduk.pemeriksaan import KONFIRMASI, TOLAK, Masalah, periksa_register
 from apps.penduduk.selectors import keluarga_dari_no_kk, penduduk_dari_nik
-from apps.penduduk.validators import NIKField, NoKKField, PeringatanNomorMixin
+from apps.penduduk.validators import KonfirmasiPeringatanMixin, NIKField, NoKKField, PeringatanNomorMixin
 
-from .models import Kelahiran, Kematian, LahirMati, PencatatanSipil, Perceraian, Perkawinan
-from .syarat import syarat_kurang, syarat_untuk
+from . import aturan
+from .models import (
+    JenisPeristiwa,
+    Kelahiran,
+    Kematian,
+    LahirMati,
+    PencatatanSipil,
+    Perceraian,
+    Perkawinan,
+    PerkawinanOrangTua,
+)
+from .nomor import periksa_nik_anak, periksa_nomor_akta
+from .syarat import Syarat, syarat_kurang, syarat_untuk
 
 
 class _IsianMixin(PeringatanNomorMixin):
-    """Date and time pickers, no event dated in the future, NIK warnings under the inputs."""
+    """Date and time pickers, no event dated in the future, NIK warnings under the inputs, and the
+    register checks of the people named (issue 8 §4): a refusal is an error next to the field, a
+    finding to confirm joins the field's warnings (confirmed once for the whole intake,
+    ``KonfirmasiForm``).
+
+    ``PERIKSA_REGISTER``: NIK fields whose resident must not be deceased (refused) and is
+    confirmed when moved out."""
+
+    PERIKSA_REGISTER: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._masalah: list[tuple[str | None, Masalah]] = []
         for field in self.fields.values():
             if isinstance(field, forms.DateField):
                 field.widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -43,14 +65,36 @@ class _IsianMixin(PeringatanNomorMixin):
             elif nama.endswith(("_nama", "nama_anak")) and isinstance(nilai, str):
                 # Names of people are written in capitals, as in SIAK and on the deeds.
                 cleaned[nama] = " ".join(nilai.upper().split())
+        self._masalah = []
+        for nama in self.PERIKSA_REGISTER:
+            if cleaned.get(nama) and nama not in self.errors:
+                for m in periksa_register(cleaned[nama]):
+                    self.masalah(nama, m)
         return cleaned
+
+    def masalah(self, nama: str | None, m: Masalah) -> None:
+        """Record a finding: refused → error next to ``nama``; else a warning to confirm."""
+        if m.tolak:
+            self.add_error(nama, m.pesan)
+        else:
+            self._masalah.append((nama, m))
+
+    def _post_clean(self):
+        super()._post_clean()
+        for nama, m in self._masalah:
+            self.peringatan.setdefault(nama or "isian", []).append(m.pesan)
+            widget = self.fields[nama].widget if nama in self.fields else None
+            if widget is not None and hasattr(widget, "peringatan") and m.pesan not in widget.peringatan:
+                widget.peringatan = [*widget.peringatan, m.pesan]
 
 
 _NIK_UMUM = ("pelapor_nik", "saksi1_nik", "saksi2_nik")
 
 
-class PencatatanForm(_IsianMixin, forms.ModelForm):
-    """The reporter and the two witnesses of form F-2.01 (every event)."""
+class PencatatanForm(FormIdempotenMixin, _IsianMixin, forms.ModelForm):
+    """The reporter (pelapor) and the two witnesses of form F-2.01 (every event)."""
+
+    PERIKSA_REGISTER = _NIK_UMUM
 
     class Meta:
         model = PencatatanSipil
@@ -74,9 +118,15 @@ class _RincianForm(_IsianMixin, forms.ModelForm):
     """
 
     ORANG: tuple[tuple[str, str, bool, str | None], ...] = ()
+    # Scans an intake check may ask for: {field: (code, label)}; removed outside intake.
+    BERKAS_PEMERIKSAAN: dict[str, tuple[str, str]] = {}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, intake: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.intake = intake
+        for nama, (_kode, label) in self.BERKAS_PEMERIKSAAN.items():
+            if intake:
+                self.fields[nama] = LampiranField(label=label, required=False)
         for prefix, _label, wajib_terdaftar, _jk in self.ORANG:
             nama = self.fields[f"{prefix}_nama"]
             nama.required = False
@@ -88,7 +138,17 @@ class _RincianForm(_IsianMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.orang = {spek[0]: self._cari_orang(cleaned, *spek) for spek in self.ORANG}
+        if self.intake:
+            self.periksa_intake(cleaned)
         return cleaned
+
+    def periksa_intake(self, cleaned) -> None:
+        """The event's own register checks at intake (marriage, divorce)."""
+
+    def berkas_pemeriksaan(self) -> list[tuple]:
+        """(file, Syarat) of the scans the intake checks asked for."""
+        return [(self.cleaned_data[nama], Syarat(kode, label)) for nama, (kode, label) in self.BERKAS_PEMERIKSAAN.items()
+                if self.intake and self.cleaned_data.get(nama)]
 
     def _cari_orang(self, cleaned, prefix, label, wajib_terdaftar, jenis_kelamin) -> Penduduk | None:
         nik, nama = cleaned.get(f"{prefix}_nik"), cleaned.get(f"{prefix}_nama")
@@ -147,12 +207,26 @@ class _LahirForm(_RincianForm):
 class KelahiranForm(_LahirForm):
     class Meta:
         model = Kelahiran
-        fields = ["nama_anak", *[f for f in _LahirForm.FIELDS_LAHIR if f != "no_kk"], "berat_gram", "panjang_cm"]
+        fields = ["nama_anak", "perkawinan_orang_tua", "bukti_kelahiran",
+                  *[f for f in _LahirForm.FIELDS_LAHIR if f != "no_kk"], "berat_gram", "panjang_cm"]
         field_classes = {"ibu_nik": NIKField, "ayah_nik": NIKField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.order_fields(["nama_anak", *self.FIELDS_LAHIR])
+        self.order_fields(["nama_anak", *self.FIELDS_LAHIR, "perkawinan_orang_tua", "bukti_kelahiran"])
+        self.fields["perkawinan_orang_tua"].help_text = (
+            "Menentukan bunyi kutipan akta: tanpa buku nikah, SPTJM F-2.04; tanpa data ayah, anak dicatat "
+            "sebagai anak dari ibunya.")
+
+    def clean(self):
+        cleaned = super().clean()
+        tanpa_ayah = cleaned.get("perkawinan_orang_tua") == PerkawinanOrangTua.TANPA_AYAH
+        if tanpa_ayah and (cleaned.get("ayah_nik") or cleaned.get("ayah_nama")):
+            self.add_error("ayah_nik", "Kosongkan data ayah bila anak dicatat tanpa data ayah.")
+        elif not tanpa_ayah and cleaned.get("perkawinan_orang_tua") and not cleaned.get("ayah_nik") \
+                and "ayah_nik" not in self.errors:
+            self.add_error("ayah_nik", "NIK ayah wajib diisi; bila tidak ada data ayah, pilih “Tanpa data ayah”.")
+        return cleaned
 
 
 class LahirMatiForm(_LahirForm):
@@ -165,6 +239,7 @@ class LahirMatiForm(_LahirForm):
 
 class KematianForm(_RincianForm):
     ORANG = (("jenazah", "yang meninggal", True, None),)
+    PERIKSA_REGISTER = ()  # "already deceased" has its own message below; moved out is checked there too
 
     class Meta:
         model = Kematian
@@ -177,6 +252,9 @@ class KematianForm(_RincianForm):
         jenazah, tanggal = self.orang.get("jenazah"), cleaned.get("tanggal_kematian")
         if jenazah is not None and jenazah.status_hidup == Penduduk.StatusHidup.MENINGGAL:
             self.add_error("jenazah_nik", "Penduduk ini sudah tercatat meninggal dunia.")
+        elif jenazah is not None:
+            for m in periksa_register(jenazah.nik, penduduk=jenazah):
+                self.masalah("jenazah_nik", m)
         if jenazah is not None and tanggal and tanggal < jenazah.tanggal_lahir:
             self.add_error("tanggal_kematian", "Tanggal kematian sebelum tanggal lahir penduduk ini.")
         surat = cleaned.get("tanggal_surat_keterangan")
@@ -191,12 +269,54 @@ _FIELDS_PASANGAN = ["suami_nik", "suami_nama", "istri_nik", "istri_nama"]
 
 class PerkawinanForm(_RincianForm):
     ORANG = _PASANGAN
+    PERIKSA_REGISTER = ("suami_nik", "istri_nik")
+    BERKAS_PEMERIKSAAN = {
+        "bukti_putus": ("bukti_putus_perkawinan",
+                        "Akta perceraian atau akta kematian pasangan terdahulu (bila register mencatat sudah kawin)"),
+        "penetapan_pengadilan": ("penetapan_beda_agama",
+                                 "Penetapan pengadilan (bila agama/kepercayaan kedua mempelai berbeda)"),
+    }
 
     class Meta:
         model = Perkawinan
-        fields = [*_FIELDS_PASANGAN, "tanggal_perkawinan", "tempat_perkawinan", "agama", "nama_pemuka_agama",
-                  "organisasi", "nomor_surat_perkawinan"]
+        fields = [*_FIELDS_PASANGAN, "agama_suami", "agama_istri", "tanggal_perkawinan", "tempat_perkawinan", "agama",
+                  "nama_pemuka_agama", "organisasi", "nomor_surat_perkawinan"]
         field_classes = {"suami_nik": NIKField, "istri_nik": NIKField}
+
+    def periksa_intake(self, cleaned) -> None:
+        """Already married in the register: refused unless a divorce is on record or its deed (or
+        the spouse's death deed) is attached, then confirmed. Two religions: only on a court ruling
+        (UU 23/2006 Pasal 35 huruf a), attached and confirmed."""
+        from .models import RegisterAkta
+
+        for prefix, label in (("suami", "suami"), ("istri", "istri")):
+            orang = self.orang.get(prefix)
+            if orang is not None and not cleaned.get(f"agama_{prefix}"):
+                cleaned[f"agama_{prefix}"] = orang.agama
+            if orang is None or orang.status_perkawinan != StatusPerkawinan.KAWIN:
+                continue
+            cerai = RegisterAkta.objects.filter(jenis_akta="akta_perceraian").filter(
+                Q(data__rincian__suami_nik=orang.nik) | Q(data__rincian__istri_nik=orang.nik)).exists()
+            if cerai:
+                continue
+            if cleaned.get("bukti_putus"):
+                self.masalah(f"{prefix}_nik", Masalah("sudah_kawin", KONFIRMASI, (
+                    f"Menurut register, {label} ({orang.nama}) berstatus kawin; dilanjutkan dengan akta perceraian/"
+                    "kematian pasangan terdahulu yang dilampirkan.")))
+            else:
+                self.masalah(f"{prefix}_nik", Masalah("sudah_kawin", TOLAK, (
+                    f"Menurut register, {label} ({orang.nama}) masih berstatus kawin. Perkawinan baru hanya dapat "
+                    "dicatat bila ada akta perceraian atau akta kematian pasangan terdahulu: unggah pindaiannya.")))
+        a, b = cleaned.get("agama_suami"), cleaned.get("agama_istri")
+        if a and b and a != b:
+            if cleaned.get("penetapan_pengadilan"):
+                self.masalah("agama_istri", Masalah("beda_agama", KONFIRMASI, (
+                    "Agama/kepercayaan kedua mempelai berbeda: dicatat berdasarkan penetapan pengadilan yang "
+                    "dilampirkan (UU 23/2006 Pasal 35 huruf a).")))
+            else:
+                self.masalah("agama_istri", Masalah("beda_agama", TOLAK, (
+                    "Agama/kepercayaan kedua mempelai berbeda: perkawinan hanya dicatat berdasarkan penetapan "
+                    "pengadilan (UU 23/2006 Pasal 35 huruf a). Unggah penetapannya.")))
 
     def clean_agama(self):
         agama = self.cleaned_data["agama"]
@@ -209,6 +329,11 @@ class PerkawinanForm(_RincianForm):
 
 class PerceraianForm(_RincianForm):
     ORANG = _PASANGAN
+    PERIKSA_REGISTER = ("suami_nik", "istri_nik")
+    BERKAS_PEMERIKSAAN = {
+        "pindaian_akta_perkawinan": ("pindaian_akta_perkawinan",
+                                     "Pindaian kutipan akta perkawinan (bila tidak ada di register Kota Pasuruan)"),
+    }
 
     class Meta:
         model = Perceraian
@@ -223,6 +348,25 @@ class PerceraianForm(_RincianForm):
             self.add_error("tanggal_inkracht", "Putusan tidak mungkin berkekuatan hukum tetap sebelum diucapkan.")
         return cleaned
 
+    def periksa_intake(self, cleaned) -> None:
+        """A Pengadilan Negeri divorce names a marriage deed: one unknown to the register (recorded
+        elsewhere, or before the register) goes on only with its scan, confirmed."""
+        from .models import RegisterAkta
+
+        nomor = cleaned.get("nomor_akta_perkawinan")
+        if not nomor or cleaned.get("badan_peradilan") == "PA":
+            return  # a Muslim marriage has a buku nikah from the KUA, not a deed of the Dinas
+        if RegisterAkta.objects.filter(nomor_akta__iexact=nomor, jenis_akta="akta_perkawinan").exists():
+            return
+        if cleaned.get("pindaian_akta_perkawinan"):
+            self.masalah("nomor_akta_perkawinan", Masalah("akta_kawin_asing", KONFIRMASI, (
+                f"Akta perkawinan {nomor} tidak ada di register akta Kota Pasuruan; dilanjutkan dengan pindaian "
+                "kutipan akta perkawinan yang dilampirkan.")))
+        else:
+            self.masalah("nomor_akta_perkawinan", Masalah("akta_kawin_asing", TOLAK, (
+                f"Akta perkawinan {nomor} tidak ada di register akta Kota Pasuruan. Bila dicatat di daerah lain, "
+                "unggah pindaian kutipan akta perkawinannya.")))
+
 
 FORM_RINCIAN: dict[str, type[_RincianForm]] = {
     "kelahiran": KelahiranForm,
@@ -233,23 +377,38 @@ FORM_RINCIAN: dict[str, type[_RincianForm]] = {
 }
 
 
-# -- requirement scans -------------------------------------------------------------------------
+# -- the intake's one confirmation ------------------------------------------------------------
+class KonfirmasiForm(KonfirmasiPeringatanMixin, forms.Form):
+    """One confirmation (who, why) for every warning of an intake: NIK checks, a resident moved
+    out, a marriage or divorce going on with an attached deed. Kept on the record
+    (``penduduk.services.konfirmasi_catat``) and shown to the verifiers."""
+
+    def __init__(self, *args, peringatan: list[str] = (), **kwargs):
+        self._peringatan_isian = list(dict.fromkeys(peringatan))
+        super().__init__(*args, **kwargs)
+
+    def masalah_tambahan(self, cleaned_data: dict) -> dict:
+        return {"isian": [Masalah("isian", KONFIRMASI, p) for p in self._peringatan_isian]}
+
+
+# -- requirement scans (matched by code, syarat.py) ---------------------------------------------
 def _ada_syarat(objek) -> set[str]:
-    return set(lampiran_dari(objek).values_list("keterangan", flat=True))
+    return set(objek.berkas_persyaratan)
 
 
 class SyaratForm(forms.Form):
-    """Intake: one optional scan per requirement; what is missing is checked at ``periksa``."""
+    """Intake: one optional scan per requirement of the event (those that apply only for a reason
+    say so); what is missing is checked at ``periksa`` against what applies to the event."""
 
     def __init__(self, *args, jenis: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.label_syarat = syarat_untuk(jenis)
-        for i, label in enumerate(self.label_syarat):
-            self.fields[f"syarat_{i}"] = LampiranField(label=label, required=False)
+        self.daftar_syarat = syarat_untuk(jenis)
+        for s in self.daftar_syarat:
+            self.fields[f"syarat_{s.kode}"] = LampiranField(label=s.nama, required=False, help_text=s.keterangan)
 
     def berkas(self) -> list[tuple]:
-        return [(self.cleaned_data[f"syarat_{i}"], label) for i, label in enumerate(self.label_syarat)
-                if self.cleaned_data.get(f"syarat_{i}")]
+        return [(self.cleaned_data[f"syarat_{s.kode}"], s) for s in self.daftar_syarat
+                if self.cleaned_data.get(f"syarat_{s.kode}")]
 
 
 class AjukanKembaliForm(AksiForm):
@@ -257,34 +416,34 @@ class AjukanKembaliForm(AksiForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.kurang = syarat_kurang(self.objek.jenis_peristiwa, _ada_syarat(self.objek)) if self.objek else []
-        for i, label in enumerate(self.kurang):
-            self.fields[f"syarat_{i}"] = LampiranField(label=label, required=False)
-        self.order_fields([f"syarat_{i}" for i in range(len(self.kurang))])
+        objek = self.objek
+        self.kurang = syarat_kurang(objek.jenis_peristiwa, _ada_syarat(objek), objek.rincian) if objek else []
+        for s in self.kurang:
+            self.fields[f"syarat_{s.kode}"] = LampiranField(label=s.nama, required=False)
+        self.order_fields([f"syarat_{s.kode}" for s in self.kurang])
 
-    def syarat_masih_kurang(self) -> list[int]:
-        return [i for i in range(len(self.kurang)) if not self.cleaned_data.get(f"syarat_{i}")]
+    def syarat_masih_kurang(self) -> list[Syarat]:
+        return [s for s in self.kurang if not self.cleaned_data.get(f"syarat_{s.kode}")]
 
     def data_aksi(self) -> dict:
         return {k: v for k, v in super().data_aksi().items() if not k.startswith("syarat_")}
 
-    def daftar_lampiran(self) -> list:
-        unggahan = [(self.cleaned_data[f"syarat_{i}"], label) for i, label in enumerate(self.kurang)
-                    if self.cleaned_data.get(f"syarat_{i}")]
-        return unggahan + super().daftar_lampiran()
+    def unggahan_syarat(self) -> list[tuple]:
+        """(file, Syarat) uploaded here; stored by the action's service (``pencatatan_lengkapi``)."""
+        return [(self.cleaned_data[f"syarat_{s.kode}"], s) for s in self.kurang if self.cleaned_data.get(f"syarat_{s.kode}")]
 
 
 class PeriksaForm(AjukanKembaliForm):
-    """Berkas lengkap: every requirement must have its scan (uploaded earlier or here)."""
+    """Berkas lengkap: every requirement that applies must have its scan (uploaded earlier or here)."""
 
     def clean(self):
         cleaned = super().clean()
         kurang = self.syarat_masih_kurang()
-        for i in kurang:
-            self.add_error(f"syarat_{i}", "Wajib ada sebelum berkas dinyatakan lengkap.")
+        for s in kurang:
+            self.add_error(f"syarat_{s.kode}", "Wajib ada sebelum berkas dinyatakan lengkap.")
         if kurang:
             raise forms.ValidationError(
-                "Persyaratan belum lengkap. Unggah pindaiannya di sini, atau pilih “Kembalikan ke pemohon”."
+                "Persyaratan belum lengkap. Unggah pindaiannya di sini, atau pilih “Kembalikan ke pelapor”."
             )
         return cleaned
 
@@ -296,21 +455,30 @@ class InputForm(AksiModelForm, PencatatanForm):
     ``rincian-``) and saved by ``services.pencatatan_input`` with the transition."""
 
     class Meta(PencatatanForm.Meta):
-        fields = ["nomor_siak", *PencatatanForm.Meta.fields]
+        fields = ["nomor_siak", "nomor_akta", *PencatatanForm.Meta.fields]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["nomor_siak"].required = True
         self.fields["nomor_siak"].error_messages["required"] = "Nomor permohonan SIAK wajib diisi."
         objek = self.objek
+        self.fields["nomor_akta"].help_text = (
+            "Nomor akta yang diberikan SIAK, diketik persis. Kosongkan untuk lahir mati dan akta cerai "
+            "Pengadilan Agama (tidak diterbitkan akta).")
+        if objek.jenis_peristiwa == JenisPeristiwa.KELAHIRAN:
+            self.fields["nik_anak"] = NIKField(
+                label="NIK anak (dari SIAK)", required=False,
+                help_text="NIK yang diterbitkan SIAK untuk anak ini; portal tidak membuat NIK.")
+            self.initial["nik_anak"] = objek.rincian.nik_anak
         self.rincian = FORM_RINCIAN[objek.jenis_peristiwa](
-            self.data if self.is_bound else None, instance=objek.rincian, prefix="rincian"
+            self.data if self.is_bound else None, instance=objek.rincian, prefix="rincian", intake=False
         )
         for nama, field in self.rincian.fields.items():
             kunci = self.rincian.add_prefix(nama)
             self.fields[kunci] = field
             self.initial[kunci] = self.rincian.get_initial_for_field(field, nama)
-        self.order_fields([*self.Meta.fields, *(self.rincian.add_prefix(n) for n in self.rincian.fields)])
+        self.order_fields(["nomor_siak", "nomor_akta", "nik_anak", *PencatatanForm.Meta.fields,
+                           *(self.rincian.add_prefix(n) for n in self.rincian.fields)])
 
     def clean(self):
         cleaned = super().clean()
@@ -319,7 +487,46 @@ class InputForm(AksiModelForm, PencatatanForm):
                 kunci = None if nama == NON_FIELD_ERRORS else self.rincian.add_prefix(nama)
                 if kunci not in self.errors:
                     self.add_error(kunci, pesan)
+            return cleaned
+        self._periksa_nomor(cleaned)
         return cleaned
+
+    def _periksa_nomor(self, cleaned) -> None:
+        """The numbers SIAK gave: refused when unusable or taken, warnings kept for the verifiers."""
+        objek, peringatan = self.objek, []
+        nomor = (cleaned.get("nomor_akta") or "").strip()
+        if objek.menerbitkan_akta and not nomor:
+            self.add_error("nomor_akta", "Nomor akta dari SIAK wajib diisi.")
+        elif not objek.menerbitkan_akta and nomor:
+            self.add_error("nomor_akta", "Peristiwa ini tidak diterbitkan akta oleh Dinas; kosongkan nomor akta.")
+        elif nomor:
+            try:
+                peringatan += periksa_nomor_akta(nomor, kode=aturan.kode_akta(objek.kode_jenis_akta),
+                                                 abaikan_pencatatan=objek)
+            except forms.ValidationError as exc:
+                self.add_error("nomor_akta", exc)
+        if "nik_anak" in self.fields:
+            nik, r = cleaned.get("nik_anak"), self.rincian.instance
+            if not nik and "nik_anak" not in self.errors:
+                self.add_error("nik_anak", "NIK anak dari SIAK wajib diisi.")
+            elif nik:
+                try:
+                    pesan = periksa_nik_anak(nik, tanggal_lahir=r.tanggal_lahir, jenis_kelamin=r.jenis_kelamin,
+                                             abaikan_kelahiran=r)
+                    peringatan += pesan
+                    self._peringatan_nik_anak = pesan
+                    r.nik_anak = nik
+                except forms.ValidationError as exc:
+                    self.add_error("nik_anak", exc)
+        self.instance.nomor_akta = nomor
+        self.instance.peringatan_nomor = peringatan
+
+    def _post_clean(self):
+        super()._post_clean()
+        # The NIK's warnings against the child's own birth date and sex (the mixin knows neither).
+        if "nik_anak" in self.fields and getattr(self, "_peringatan_nik_anak", None):
+            self.fields["nik_anak"].widget.peringatan = self._peringatan_nik_anak
+            self.peringatan["nik_anak"] = self._peringatan_nik_anak
 
     def data_aksi(self) -> dict:
         return {}

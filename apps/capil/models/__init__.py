@@ -4,6 +4,7 @@ from .pencatatan import JENIS_DOKUMEN_AKTA, CaraPenyerahan, JenisPeristiwa, Penc
 from .peristiwa import (
     MODEL_RINCIAN,
     BadanPeradilan,
+    BuktiKelahiran,
     JenisKelahiran,
     Kelahiran,
     Kematian,
@@ -11,6 +12,7 @@ from .peristiwa import (
     Penolong,
     Perceraian,
     Perkawinan,
+    PerkawinanOrangTua,
     SebabKematian,
     TempatDilahirkan,
     YangMenerangkan,
@@ -18,7 +20,7 @@ from .peristiwa import (
 from .register import CatatanPinggir, JenisAkta, RegisterAkta
 
 __all__ = [
-    "JENIS_DOKUMEN_AKTA", "MODEL_RINCIAN", "BadanPeradilan", "CaraPenyerahan", "CatatanPinggir", "JenisAkta",
+    "JENIS_DOKUMEN_AKTA", "MODEL_RINCIAN", "BadanPeradilan", "BuktiKelahiran", "CaraPenyerahan", "CatatanPinggir", "JenisAkta",
     "JenisKelahiran", "JenisPeristiwa", "Kelahiran", "Kematian", "LahirMati", "PencatatanSipil", "Penolong",
-    "Perceraian", "Perkawinan", "RegisterAkta", "SebabKematian", "Status", "TempatDilahirkan", "YangMenerangkan",
+    "Perceraian", "Perkawinan", "PerkawinanOrangTua", "RegisterAkta", "SebabKematian", "Status", "TempatDilahirkan", "YangMenerangkan",
 ]

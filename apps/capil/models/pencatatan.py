@@ -29,10 +29,11 @@ class JenisPeristiwa(models.TextChoices):
     PERCERAIAN = "perceraian", "Perceraian"
 
 
-# The document type of apps.dokumen that the kadis signs for each event (the kutipan akta).
+# The document type of apps.dokumen that the kadis signs for each event: the kutipan akta, or for a
+# stillbirth the Surat Keterangan Lahir Mati (no akta, no nomor akta: UU 23/2006 Pasal 33).
 JENIS_DOKUMEN_AKTA = {
     JenisPeristiwa.KELAHIRAN: "akta_kelahiran",
-    JenisPeristiwa.LAHIR_MATI: "akta_lahir_mati",
+    JenisPeristiwa.LAHIR_MATI: "surat_keterangan_lahir_mati",
     JenisPeristiwa.KEMATIAN: "akta_kematian",
     JenisPeristiwa.PERKAWINAN: "akta_perkawinan",
     JenisPeristiwa.PERCERAIAN: "akta_perceraian",
@@ -41,7 +42,7 @@ JENIS_DOKUMEN_AKTA = {
 
 class Status(models.TextChoices):
     DIAJUKAN = "diajukan", "Diajukan"
-    DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke pemohon"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke pelapor"
     LENGKAP = "lengkap", "Berkas lengkap"
     DIINPUT = "diinput", "Diinput di SIAK"
     MENUNGGU_VERIFIKASI = "menunggu_verifikasi", "Menunggu verifikasi"
@@ -51,6 +52,8 @@ class Status(models.TextChoices):
     DITANDATANGANI = "ditandatangani", "Ditandatangani (TTE)"
     DICETAK = "dicetak", "Dicetak"
     SELESAI = "selesai", "Selesai"
+    DITOLAK = "ditolak", "Ditolak"
+    DIBATALKAN = "dibatalkan", "Dibatalkan"
 
 
 # What the citizen reads on the status page, per state (plain Indonesian, no staff names).
@@ -65,7 +68,18 @@ STATUS_PUBLIK = {
     Status.TERVERIFIKASI: "Data sudah diverifikasi dan menunggu tanda tangan elektronik Pejabat Pencatatan Sipil.",
     Status.DITANDATANGANI: "Akta sudah ditandatangani secara elektronik dan menunggu dicetak.",
     Status.DICETAK: "Kutipan akta sudah dicetak dan siap diambil di loket pengambilan. Bawa tanda terima Anda.",
-    Status.SELESAI: "Selesai: kutipan akta sudah diserahkan.",
+    Status.SELESAI: "Selesai: kutipan akta sudah diserahkan di loket pengambilan.",
+    Status.DITOLAK: "Pelaporan ditolak. Alasannya tertulis di bawah; hubungi loket pelayanan bila ada pertanyaan.",
+    Status.DIBATALKAN: "Pelaporan ditutup (dibatalkan). Alasannya tertulis di bawah; Anda dapat melapor kembali.",
+}
+
+# The end of the flow as the citizen reads it depends on how it ended (handed over, emailed, or a
+# register update without a deed); the status page reads ``objek.STATUS_PUBLIK``.
+STATUS_SELESAI = {
+    "email": "Selesai: kutipan akta bertanda tangan elektronik sudah dikirim ke email Anda. Unduh juga di halaman ini.",
+    "pemutakhiran": "Selesai: data perkawinan di register kependudukan sudah dimutakhirkan berdasarkan akta cerai "
+                    "Pengadilan Agama. Dinas tidak menerbitkan akta perceraian; perubahan KK diproses tersendiri.",
+    "lahir_mati": "Selesai: Surat Keterangan Lahir Mati sudah diserahkan.",
 }
 
 # Steps the citizen would otherwise read as the state they go back to.
@@ -74,12 +88,32 @@ AKSI_PUBLIK = {
     "perbaikan_kasi": "Data sedang diperbaiki",
     "perbaikan_kabid": "Data sedang diperbaiki",
     "cetak_ulang": "Hasil cetak rusak, dicetak ulang",
+    "kembalikan_tte": "Data sedang diperbaiki",
+    "tutup_otomatis": "Ditutup otomatis karena persyaratan tidak dilengkapi",
 }
+
+
+class _StatusPublik:
+    """``STATUS_PUBLIK`` of the class (the dict) or of a record (the end worded by how it ended)."""
+
+    def __get__(self, objek, kelas=None):
+        if objek is None or objek.status != Status.SELESAI:
+            return STATUS_PUBLIK
+        if objek.cara_penyerahan == CaraPenyerahan.EMAIL:
+            akhir = STATUS_SELESAI["email"]
+        elif objek.cara_penyerahan == CaraPenyerahan.PEMUTAKHIRAN:
+            akhir = STATUS_SELESAI["pemutakhiran"]
+        elif objek.jenis_peristiwa == JenisPeristiwa.LAHIR_MATI:
+            akhir = STATUS_SELESAI["lahir_mati"]
+        else:
+            return STATUS_PUBLIK
+        return {**STATUS_PUBLIK, Status.SELESAI: akhir}
 
 
 class CaraPenyerahan(models.TextChoices):
     FISIK = "fisik", "Diserahkan langsung (cetak)"
     EMAIL = "email", "Dikirim lewat email"
+    PEMUTAKHIRAN = "register", "Tanpa dokumen: register dimutakhirkan"
 
 
 class PencatatanSipil(Proses):
@@ -95,20 +129,22 @@ class PencatatanSipil(Proses):
 
     KODE_PROSES = ("P.5.1",)
     DILACAK_PEMOHON = True
-    STATUS_AKHIR = frozenset({Status.SELESAI})
-    STATUS_PUBLIK = STATUS_PUBLIK
+    STATUS_AKHIR = frozenset({Status.SELESAI, Status.DITOLAK, Status.DIBATALKAN})
+    STATUS_PUBLIK = _StatusPublik()
+    # A returned file nobody completes is closed by the kernel's beat task (apps.core).
+    TUTUP_OTOMATIS = (Status.DIKEMBALIKAN, "tutup_otomatis")
     AKSI_PUBLIK = AKSI_PUBLIK
 
     status = FSMField(choices=Status.choices, default=Status.DIAJUKAN, protected=True, db_index=True)
     jenis_peristiwa = models.CharField("jenis peristiwa", max_length=12, choices=JenisPeristiwa.choices, db_index=True)
 
-    # The reporter (pelapor) and the two witnesses of form F-2.01.
+    # The reporter (pelapor, UU 23/2006) and the two witnesses of form F-2.01.
     pelapor_nik = models.CharField("NIK pelapor", max_length=16, db_index=True)
     pelapor_nama = models.CharField("nama pelapor", max_length=120)
     pelapor_hubungan = models.CharField("hubungan pelapor", max_length=60, help_text="Mis. ayah kandung, anak, suami.")
     pelapor_telepon = models.CharField("nomor telepon/HP", max_length=20, blank=True)
     email = models.EmailField(
-        "email pemohon", blank=True, help_text="Kutipan akta bertanda tangan elektronik dapat dikirim ke alamat ini."
+        "email pelapor", blank=True, help_text="Kutipan akta bertanda tangan elektronik dapat dikirim ke alamat ini."
     )
     saksi1_nik = models.CharField("NIK saksi I", max_length=16)
     saksi1_nama = models.CharField("nama saksi I", max_length=120)
@@ -119,13 +155,21 @@ class PencatatanSipil(Proses):
     nomor_siak = models.CharField(
         "nomor permohonan SIAK", max_length=40, blank=True, help_text="Nomor/registrasi permohonan di SIAK Terpusat."
     )
+    # The nomor akta SIAK gave, typed by the operator at the SIAK step (DOMAIN.md "Numbers": the
+    # portal never mints one). Text: older formats are accepted; uniqueness is checked in forms
+    # and at TTE against the register.
+    nomor_akta = models.CharField("nomor akta (dari SIAK)", max_length=40, blank=True, db_index=True)
+    # Warnings about the numbers typed at the SIAK step, shown on the verifiers' screens.
+    peringatan_nomor = models.JSONField("peringatan nomor", default=list, blank=True, editable=False)
+    # {requirement code (syarat.py): Lampiran pk}: what the front office received, by code not label.
+    berkas_persyaratan = models.JSONField(default=dict, blank=True, editable=False)
     ditandatangani_pada = models.DateTimeField(null=True, blank=True, editable=False)
     pejabat = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         editable=False, verbose_name="pejabat pencatatan sipil",
     )
     jumlah_cetak_ulang = models.PositiveSmallIntegerField(default=0, editable=False)
-    cara_penyerahan = models.CharField(max_length=6, choices=CaraPenyerahan.choices, blank=True, editable=False)
+    cara_penyerahan = models.CharField(max_length=8, choices=CaraPenyerahan.choices, blank=True, editable=False)
     diserahkan_kepada = models.CharField("diterima oleh", max_length=120, blank=True, editable=False)
     diserahkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -170,9 +214,33 @@ class PencatatanSipil(Proses):
         return self.jenis_peristiwa
 
     @property
+    def putusan_pengadilan_agama(self) -> bool:
+        """A divorce ruled by a Pengadilan Agama: its akta cerai is issued by the court; the Dinas
+        only updates the register (DOMAIN.md "Requirements")."""
+        if self.jenis_peristiwa != JenisPeristiwa.PERCERAIAN:
+            return False
+        r = self.rincian
+        return r is not None and r.badan_peradilan == "PA"
+
+    @property
+    def menerbitkan_akta(self) -> bool:
+        """Whether the request ends in a deed with a nomor akta: not a stillbirth (a Surat
+        Keterangan Lahir Mati, UU 23/2006 Pasal 33) nor a Pengadilan Agama divorce."""
+        return self.jenis_peristiwa != JenisPeristiwa.LAHIR_MATI and not self.putusan_pengadilan_agama
+
+    @property
+    def judul_layanan(self) -> str:
+        """What the request is for, named by its product ("Akta kelahiran")."""
+        if self.jenis_peristiwa == JenisPeristiwa.LAHIR_MATI:
+            return "Surat keterangan lahir mati"
+        if self.putusan_pengadilan_agama:
+            return "Pencatatan akta cerai Pengadilan Agama"
+        return f"Akta {self.get_jenis_peristiwa_display().lower()}"
+
+    @property
     def ringkasan(self) -> str:
         r = self.rincian
-        return f"{self.get_jenis_peristiwa_display()} — {r.nama_dicatat if r else self.pelapor_nama}"
+        return f"{self.judul_layanan} — {r.nama_dicatat if r else self.pelapor_nama}"
 
     # -- what apps.dokumen asks of a record (kontrak-dokumen.md) -------------------------------
     def jenis_dokumen_tte(self) -> str:
@@ -188,7 +256,8 @@ class PencatatanSipil(Proses):
         return data_dokumen(self, jenis)
 
     def nomor_dokumen(self, jenis: str) -> str | None:
-        """The kutipan and the register page carry the nomor akta (the verification page shows it)."""
+        """The kutipan and the register page carry the nomor akta SIAK gave (the verification page
+        shows it); the Surat Keterangan Lahir Mati takes the document registry's own number."""
         register = getattr(self, "register", None)
         if register is not None and jenis in (self.jenis_dokumen_tte(), "register_akta"):
             return register.nomor_akta
@@ -209,13 +278,34 @@ class PencatatanSipil(Proses):
         pass
 
     @transition(field=status, source=Status.DIAJUKAN, target=Status.DIKEMBALIKAN, permission=peran("petugas_fo"),
-                custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True,
-                        "gaya": "danger"})
+                custom={"label": "Kembalikan ke pelapor", "wajib_catatan": True, "catatan_publik": True,
+                        "gaya": "warning"})
     def kembalikan(self, oleh=None, data=None):
         pass
 
+    # -- ends other than a deed (issue 8 §5): refused, or closed at the reporter's wish or by the
+    # kernel's beat task when a returned file is not completed. The reason is public.
+    @transition(field=status, source=[Status.DIAJUKAN, Status.DIKEMBALIKAN], target=Status.DITOLAK,
+                permission=peran("petugas_fo"),
+                custom={"label": "Tolak", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def tolak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=[Status.DIAJUKAN, Status.DIKEMBALIKAN, Status.LENGKAP], target=Status.DIBATALKAN,
+                permission=peran("petugas_fo"),
+                custom={"label": "Tutup (dibatalkan)", "wajib_catatan": True, "catatan_publik": True,
+                        "gaya": "outline-danger"})
+    def batalkan(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.DIKEMBALIKAN, target=Status.DIBATALKAN, permission=peran("sistem"),
+                custom={"label": "Tutup otomatis", "wajib_catatan": True, "catatan_publik": True, "otomatis": True})
+    def tutup_otomatis(self, oleh=None, data=None):
+        pass
+
     @transition(field=status, source=Status.DIKEMBALIKAN, target=Status.DIAJUKAN, permission=peran("petugas_fo"),
-                custom={"label": "Ajukan kembali", "form": "apps.capil.forms.AjukanKembaliForm"})
+                custom={"label": "Ajukan kembali", "form": "apps.capil.forms.AjukanKembaliForm",
+                        "layanan": "apps.capil.services.pencatatan_ajukan_kembali"})
     def ajukan_kembali(self, oleh=None, data=None):
         pass
 
@@ -226,14 +316,32 @@ class PencatatanSipil(Proses):
     def input_siak(self, oleh=None, data=None):
         pass
 
+    def _bukan_putusan_pa(self) -> bool:
+        return not self.putusan_pengadilan_agama
+
+    def _putusan_pa(self) -> bool:
+        return self.putusan_pengadilan_agama
+
     @transition(field=status, source=Status.DIINPUT, target=Status.MENUNGGU_VERIFIKASI,
-                permission=peran("operator_siak"), custom={"label": "Ajukan cetak"})
+                permission=peran("operator_siak"), conditions=[_bukan_putusan_pa], custom={"label": "Ajukan cetak"})
     def ajukan_cetak(self, oleh=None, data=None):
         pass
+
+    @transition(field=status, source=Status.DIINPUT, target=Status.SELESAI, permission=peran("kasi"),
+                conditions=[_putusan_pa],
+                custom={"label": "Mutakhirkan register (akta cerai PA)", "gaya": "success",
+                        "layanan": "apps.capil.services.pencatatan_mutakhirkan"})
+    def mutakhirkan(self, oleh=None, data=None):
+        self.cara_penyerahan = CaraPenyerahan.PEMUTAKHIRAN
 
     @transition(field=status, source=Status.MENUNGGU_VERIFIKASI, target=Status.DIVERIFIKASI_KASI,
                 permission=peran("kasi"), custom={"label": "Verifikasi (kasi)", "gaya": "success"})
     def verifikasi_kasi(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=Status.MENUNGGU_VERIFIKASI, target=Status.DITOLAK, permission=peran("kasi"),
+                custom={"label": "Tolak", "wajib_catatan": True, "catatan_publik": True, "gaya": "outline-danger"})
+    def tolak_kasi(self, oleh=None, data=None):
         pass
 
     @transition(field=status, source=Status.MENUNGGU_VERIFIKASI, target=Status.PERBAIKAN, permission=peran("kasi"),
@@ -251,12 +359,22 @@ class PencatatanSipil(Proses):
     def perbaikan_kabid(self, oleh=None, data=None):
         pass
 
+    @transition(field=status, source=Status.DIVERIFIKASI_KASI, target=Status.DITOLAK, permission=peran("kabid"),
+                custom={"label": "Tolak", "wajib_catatan": True, "catatan_publik": True, "gaya": "outline-danger"})
+    def tolak_kabid(self, oleh=None, data=None):
+        pass
+
     @transition(field=status, source=Status.TERVERIFIKASI, target=Status.DITANDATANGANI, permission=peran("kadis"),
                 custom={"label": "Tandatangani (TTE)", "gaya": "success", "form": "apps.dokumen.forms.TTEForm",
                         "layanan": "apps.capil.services.pencatatan_tandatangani"})
     def tandatangani(self, oleh=None, data=None):
         self.ditandatangani_pada = timezone.now()
         self.pejabat = oleh
+
+    @transition(field=status, source=Status.TERVERIFIKASI, target=Status.PERBAIKAN, permission=peran("kadis"),
+                custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
+    def kembalikan_tte(self, oleh=None, data=None):
+        pass
 
     @transition(field=status, source=Status.DITANDATANGANI, target=Status.DICETAK, permission=peran("operator_siak"),
                 custom={"label": "Cetak akta", "layanan": "apps.dokumen.services.aksi_cetak"})

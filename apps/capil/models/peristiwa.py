@@ -57,6 +57,21 @@ class YangMenerangkan(models.TextChoices):
     LAINNYA = "lainnya", "Lainnya (pengadilan, maskapai, perwakilan RI)"
 
 
+class PerkawinanOrangTua(models.TextChoices):
+    """How the parents' marriage stands, which decides what the kutipan says of the father
+    (Permendagri 9/2016: an SPTJM F-2.04 birth is recorded as a child of a couple whose marriage is
+    not yet recorded; without a father on record the child is recorded as its mother's)."""
+
+    TERCATAT = "tercatat", "Perkawinan tercatat (buku nikah/kutipan akta perkawinan)"
+    SPTJM = "sptjm", "Perkawinan belum tercatat (SPTJM F-2.04)"
+    TANPA_AYAH = "tanpa_ayah", "Tanpa data ayah (anak dari seorang ibu)"
+
+
+class BuktiKelahiran(models.TextChoices):
+    SURAT = "surat", "Surat keterangan kelahiran dari fasilitas kesehatan"
+    SPTJM = "sptjm", "SPTJM kebenaran data kelahiran (F-2.03)"
+
+
 class BadanPeradilan(models.TextChoices):
     PN = "PN", "Pengadilan Negeri"
     PA = "PA", "Pengadilan Agama"
@@ -124,6 +139,12 @@ class Kelahiran(_OrangTua):
     """P.5.1 — data of an akta kelahiran."""
 
     nama_anak = models.CharField("nama anak", max_length=120)
+    perkawinan_orang_tua = models.CharField("perkawinan orang tua", max_length=10, choices=PerkawinanOrangTua.choices,
+                                            default=PerkawinanOrangTua.TERCATAT)
+    bukti_kelahiran = models.CharField("bukti kelahiran", max_length=5, choices=BuktiKelahiran.choices,
+                                       default=BuktiKelahiran.SURAT)
+    # The child's NIK as SIAK issued it, typed by the operator at the SIAK step (never minted here).
+    nik_anak = models.CharField("NIK anak (dari SIAK)", max_length=16, blank=True, db_index=True)
     berat_gram = models.PositiveIntegerField("berat bayi (gram)", validators=[MinValueValidator(200), MaxValueValidator(9000)])
     panjang_cm = models.DecimalField("panjang bayi (cm)", max_digits=4, decimal_places=1,
                                      validators=[MinValueValidator(20), MaxValueValidator(70)])
@@ -144,7 +165,8 @@ class Kelahiran(_OrangTua):
 
 
 class LahirMati(_OrangTua):
-    """P.5.1 — data of an akta lahir mati (a child born dead after at least 28 weeks)."""
+    """P.5.1 — a stillbirth (a child born dead after at least 28 weeks): recorded, and what the
+    Dinas issues is a Surat Keterangan Lahir Mati, not an akta (UU 23/2006 Pasal 33)."""
 
     lama_kandungan_minggu = models.PositiveSmallIntegerField(
         "lama dalam kandungan (minggu)", validators=[MinValueValidator(28), MaxValueValidator(45)]
@@ -213,7 +235,11 @@ class Perkawinan(_Pasangan):
 
     tanggal_perkawinan = models.DateField("tanggal perkawinan (pemberkatan)")
     tempat_perkawinan = models.CharField(max_length=120)
-    agama = models.CharField(max_length=12, choices=Agama.choices)
+    agama = models.CharField("agama/kepercayaan perkawinan", max_length=12, choices=Agama.choices)
+    # Each spouse's religion (from the register for residents): a marriage of two religions is
+    # recorded only on a court ruling (UU 23/2006 Pasal 35 huruf a), confirmed at intake.
+    agama_suami = models.CharField("agama suami", max_length=12, choices=Agama.choices, blank=True)
+    agama_istri = models.CharField("agama istri", max_length=12, choices=Agama.choices, blank=True)
     nama_pemuka_agama = models.CharField("nama pemuka agama/penghayat", max_length=120)
     organisasi = models.CharField("badan/organisasi keagamaan", max_length=120,
                                   help_text="Mis. gereja, vihara, pura, organisasi penghayat.")
@@ -229,7 +255,9 @@ class Perkawinan(_Pasangan):
 
 
 class Perceraian(_Pasangan):
-    """P.5.1 — data of an akta perceraian, on a final court ruling (putusan berkekuatan hukum tetap)."""
+    """P.5.1 — a divorce on a final court ruling (putusan berkekuatan hukum tetap). A Pengadilan
+    Negeri ruling gets the Dinas' akta perceraian; a Pengadilan Agama's akta cerai is only taken in
+    to update the register (status kawin, KK), no deed issued."""
 
     nomor_akta_perkawinan = models.CharField("nomor akta perkawinan", max_length=40)
     badan_peradilan = models.CharField(max_length=2, choices=BadanPeradilan.choices, default=BadanPeradilan.PN)

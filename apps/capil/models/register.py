@@ -18,7 +18,6 @@ from .pencatatan import PencatatanSipil
 
 class JenisAkta(models.TextChoices):
     KELAHIRAN = "akta_kelahiran", "Akta kelahiran"
-    LAHIR_MATI = "akta_lahir_mati", "Akta lahir mati"
     KEMATIAN = "akta_kematian", "Akta kematian"
     PERKAWINAN = "akta_perkawinan", "Akta perkawinan"
     PERCERAIAN = "akta_perceraian", "Akta perceraian"
@@ -27,8 +26,8 @@ class JenisAkta(models.TextChoices):
 class RegisterAkta(models.Model):
     """A register entry of a deed, made when the Pejabat Pencatatan Sipil signs (TTE).
 
-    ``nomor_akta`` is text: new numbers follow ``aturan.POLA_NOMOR_AKTA`` (see ``nomor.py``),
-    older deeds entered later keep whatever format they were issued with.
+    ``nomor_akta`` is the number SIAK gave (typed at the SIAK step, checked by ``nomor.py``), as
+    text: numbers follow ``aturan.POLA_NOMOR_AKTA``, older deeds keep whatever format they carry.
     """
 
     nomor_akta = models.CharField("nomor akta", max_length=40, unique=True)

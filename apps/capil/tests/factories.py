@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from apps.capil.demo import pelaporan_kelahiran, pelaporan_kematian, pindaian  # noqa: F401 (re-exported)
+from apps.capil.demo import (  # noqa: F401 (re-exported)
+    nomor_siak_demo,
+    pelaporan_kelahiran,
+    pelaporan_kematian,
+    pindaian,
+)
 from apps.capil.models import PencatatanSipil
 from apps.penduduk.models import Hubungan, Keluarga, Penduduk, Wilayah
 
@@ -48,9 +53,19 @@ def kematian_baru(*, fo, jenazah, status: str | None = None, **kw) -> Pencatatan
     return _ke_status(pelaporan_kematian(oleh=fo, jenazah=jenazah, **kw), status)
 
 
+SETELAH_INPUT = {"diinput", "menunggu_verifikasi", "diverifikasi_kasi", "perbaikan", "terverifikasi",
+                 "ditandatangani", "dicetak", "selesai"}
+
+
 def _ke_status(objek: PencatatanSipil, status: str | None) -> PencatatanSipil:
-    """Put a record straight into ``status`` (tests and demo only; real records move by actions)."""
+    """Put a record straight into ``status`` (tests and demo only; real records move by actions).
+    Past the SIAK step it carries the numbers SIAK would have given (the demo's stand-in)."""
     if status:
-        PencatatanSipil.objects.filter(pk=objek.pk).update(status=status)
+        objek = PencatatanSipil.objects.get(pk=objek.pk)
+        isian = nomor_siak_demo(objek) if status in SETELAH_INPUT else {}
+        if "nik_anak" in isian:
+            type(objek.rincian).objects.filter(pk=objek.rincian.pk).update(nik_anak=isian["nik_anak"])
+        PencatatanSipil.objects.filter(pk=objek.pk).update(
+            status=status, nomor_siak=isian.get("nomor_siak", ""), nomor_akta=isian.get("nomor_akta", ""))
         objek = PencatatanSipil.objects.get(pk=objek.pk)
     return objek

@@ -27,8 +27,10 @@ def data_input(objek) -> dict:
     from apps.capil.forms import InputForm
     from apps.core.workflow import ambil_aksi
 
+    from .factories import nomor_siak_demo
+
     form = InputForm(aksi=ambil_aksi(objek, "input_siak"), objek=objek, instance=objek)
-    return {**form.isian_awal(), "nomor_siak": "SIAK-3575-000123"}
+    return {**form.isian_awal(), **nomor_siak_demo(objek), "nomor_siak": "SIAK-3575-000123"}
 
 
 @pytest.fixture
@@ -94,7 +96,7 @@ def test_returned_file_is_resubmitted_as_the_same_request(client, pengguna, kelu
 
     objek.refresh_from_db()
     kode = objek.kode_lacak
-    data = {f"syarat_{i}": pindaian(f"s{i}.pdf") for i in range(3)}
+    data = {f"syarat_{kode}": pindaian(f"{kode}.pdf") for kode in ("ktp_ortu", "surat_lahir", "buku_nikah")}
     assert aksi(client, fo, objek, "ajukan_kembali", data).status_code == 302
     assert aksi(client, fo, objek, "periksa").status_code == 302
     objek.refresh_from_db()

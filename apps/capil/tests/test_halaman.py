@@ -43,7 +43,7 @@ def test_queue_lists_the_event_and_the_person(client, pengguna, keluarga):
     kelahiran_baru(fo=fo, keluarga=kk, ayah=ayah, ibu=ibu)
     client.force_login(fo)
     isi_halaman = client.get(reverse("capil:pencatatansipil-antrian")).content.decode()
-    assert "Kelahiran — ANISA PUTRI" in isi_halaman
+    assert "Akta kelahiran — ANISA PUTRI" in isi_halaman
 
 
 def test_detail_runs_a_constant_number_of_queries(client, pengguna, keluarga, kadis):
@@ -86,9 +86,10 @@ def _data_kelahiran(kk, ayah, ibu, **ubah) -> dict:
         "rincian-waktu_lahir": "07:45", "rincian-tempat_dilahirkan": "rs", "rincian-nama_tempat": "RS Purut",
         "rincian-tempat_lahir": "Pasuruan", "rincian-jenis_kelahiran": "tunggal", "rincian-kelahiran_ke": "2",
         "rincian-penolong": "bidan", "rincian-berat_gram": "3200", "rincian-panjang_cm": "50",
+        "rincian-perkawinan_orang_tua": "tercatat", "rincian-bukti_kelahiran": "surat",
         "pelapor_nik": ayah.nik, "pelapor_nama": ayah.nama, "pelapor_hubungan": "Ayah kandung",
         "pelapor_telepon": "0812", "email": "", "saksi1_nik": "3575010101800001", "saksi1_nama": "AHMAD",
-        "saksi2_nik": "3575010101800002", "saksi2_nama": "DEWI", "syarat_0": pindaian("f201.pdf"),
+        "saksi2_nik": "3575010101800002", "saksi2_nama": "DEWI", "syarat_f201": pindaian("f201.pdf"),
     }
     data.update(ubah)
     return data
