@@ -204,6 +204,23 @@ DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="Dispendukcapil Kota Pasuruan <noreply@dispendukcapil.pasuruankota.go.id>"
 )
 
+    # Returned files nobody completed are closed (core.tutup_otomatis), every morning before service.
+    "tutup-otomatis": {
+        "task": "apps.core.tasks.tutup_otomatis",
+        "schedule": crontab(hour=6, minute=0),
+    },
+}
+
+# Service levels (DOMAIN.md): a returned file waits this many working days for its requirements
+# before it is closed automatically; service hours per weekday (Monday = 0) decide from which day a
+# request counts (after closing time: the next working day).
+TUTUP_OTOMATIS_HARI_KERJA = env.int("TUTUP_OTOMATIS_HARI_KERJA", default=14)
+JAM_LAYANAN = {
+    0: ("08:00", "15:00"),
+    1: ("08:00", "15:00"),
+    2: ("08:00", "15:00"),
+    3: ("08:00", "15:00"),
+    4: ("08:00", "13:00"),
 # Signing (TTE): "lokal" signs with pyHanko and the official's PKCS#12 kept in TTE_KEY_DIR
 # (outside the database and the repo); "bsre" calls the BSrE e-sign API.
 TTE_BACKEND = env.str("TTE_BACKEND", default="lokal")

@@ -12,3 +12,11 @@ def bersihkan_berkas() -> str:
     keluar = StringIO()
     call_command("bersihkan_berkas", stdout=keluar)
     return keluar.getvalue().strip()
+
+
+@shared_task(acks_late=True, soft_time_limit=600, time_limit=900)
+def tutup_otomatis() -> int:
+    """Close returned files nobody completed within the allowed working days (core.tutup_otomatis)."""
+    from .tutup_otomatis import tutup_otomatis_jalankan
+
+    return tutup_otomatis_jalankan()

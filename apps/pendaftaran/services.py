@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 
 from apps.core.models import Lampiran
 from apps.core.peran import punya_peran
@@ -56,7 +55,7 @@ def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh
         )
         if instansi is not None:
             objek.instansi = instansi
-        objek.tenggat = objek.hitung_tenggat(timezone.localdate())
+        objek.tenggat = objek.hitung_tenggat()
         objek.save()
         log = catat_pembuatan(objek=objek, pengguna=oleh, label="Permohonan diterima")
         _simpan_persyaratan(objek=objek, berkas=berkas, oleh=oleh, riwayat=log)

@@ -23,12 +23,14 @@ def contoh(db):
 
 def test_every_transition_in_the_project_declares_a_role(db):
     from apps.akun.roles import KODE_PERAN
+    from apps.core.tutup_otomatis import KODE_SISTEM
     from apps.core.workflow import aksi_model
 
     for model in model_proses():
         for t in model.status_field().get_all_transitions(model):
             assert isinstance(t.permission, Peran), f"{model.__name__}.{t.name} has no peran()"
-            assert set(t.permission.kode) <= set(KODE_PERAN), f"{model.__name__}.{t.name}: unknown role"
+            # "sistem": the auto-close, which no user may take (core.tutup_otomatis).
+            assert set(t.permission.kode) <= {*KODE_PERAN, KODE_SISTEM}, f"{model.__name__}.{t.name}: unknown role"
         for nama in aksi_model(model):
             assert getattr(model, nama).alters_data is True
 

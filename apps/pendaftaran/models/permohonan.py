@@ -10,9 +10,10 @@ from django.db import models
 from django.utils import timezone
 from django_fsm import GET_STATE, FSMField, transition
 
-from apps.core.hari_kerja import tambah_hari_kerja
+from apps.core.hari_kerja import hari_mulai_layanan, tambah_hari_kerja
 from apps.core.models import Proses
 from apps.core.peran import peran, peran_pengguna
+from apps.core.tutup_otomatis import SISTEM
 
 from .layanan import InstansiMitra, Layanan, instansi_pengguna
 
@@ -29,6 +30,8 @@ class Status(models.TextChoices):
     DICETAK = "dicetak", "Dicetak"
     SIAP_DIAMBIL = "siap_diambil", "Siap diambil"
     SELESAI = "selesai", "Selesai"
+    DITOLAK = "ditolak", "Ditolak"
+    DIBATALKAN = "dibatalkan", "Dibatalkan"
 
 
 S = Status
@@ -46,6 +49,8 @@ STATUS_PUBLIK = {
     S.DICETAK: "Dokumen sudah dicetak dan sedang diperiksa mutunya.",
     S.SIAP_DIAMBIL: "Dokumen siap diambil di loket pengambilan. Bawa tanda terima Anda.",
     S.SELESAI: "Selesai: dokumen sudah diserahkan.",
+    S.DITOLAK: "Permohonan ditolak. Alasannya tertulis di bawah; hubungi loket pelayanan bila ada pertanyaan.",
+    S.DIBATALKAN: "Permohonan ditutup. Alasannya tertulis di bawah; ajukan permohonan baru bila masih diperlukan.",
 }
 
 # Timeline rows the citizen reads by what happened rather than by the state reached.
@@ -69,7 +74,9 @@ _F = "apps.pendaftaran.forms"
 class Permohonan(Proses):
     """What every P.4.1 request holds: the service, the applicant, the requirements received."""
 
-    STATUS_AKHIR = frozenset({S.SELESAI})
+    STATUS_AKHIR = frozenset({S.SELESAI, S.DITOLAK, S.DIBATALKAN})
+    # A returned file nobody completes is closed after settings.TUTUP_OTOMATIS_HARI_KERJA working days.
+    TUTUP_OTOMATIS = (S.DIKEMBALIKAN, "tutup_otomatis")
     DILACAK_PEMOHON = True
     STATUS_PUBLIK = STATUS_PUBLIK
     AKSI_PUBLIK = AKSI_PUBLIK
@@ -148,7 +155,9 @@ class Permohonan(Proses):
         return self.nama
 
     def hitung_tenggat(self, mulai=None):
-        return tambah_hari_kerja(mulai or timezone.localdate(), self.layanan.target_hari_kerja)
+        """The due date: the target in working days from ``mulai`` (default: the working day the
+        request counts from now, the next one after closing time)."""
+        return tambah_hari_kerja(mulai or hari_mulai_layanan(), self.layanan.target_hari_kerja)
 
     # -- transition bodies shared by the flows (called from each model's own transitions) ------
     def _serahkan(self, data):
@@ -165,6 +174,11 @@ class Permohonan(Proses):
                 custom={"label": "Hasil cetak bagus", "gaya": "success"})
     def cetakan_bagus(self, oleh=None, data=None):
         pass
+
+    @transition(field="status", source=S.DIKEMBALIKAN, target=S.DIBATALKAN, permission=SISTEM,
+                custom={"label": "Ditutup otomatis (tidak dilengkapi)", "catatan_publik": True})
+    def tutup_otomatis(self, oleh=None, data=None):
+        """Run only by core.tutup_otomatis (beat); no user holds the role."""
 
 
 class PelayananDiLoket(models.Model):
@@ -198,6 +212,16 @@ class PelayananDiLoket(models.Model):
                 custom={"label": "Serahkan ke pemohon", "form": f"{_F}.SerahkanForm", "gaya": "success"})
     def serahkan(self, oleh=None, data=None):
         self._serahkan(data)
+
+    @transition(field="status", source=[S.DIAJUKAN, S.DIKEMBALIKAN], target=S.DITOLAK, permission=_FO,
+                custom={"label": "Tolak permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def tolak(self, oleh=None, data=None):
+        """The request cannot be served (e.g. not a resident of the city, a KIA for an adult)."""
+
+    @transition(field="status", source=[S.DIAJUKAN, S.DIKEMBALIKAN], target=S.DIBATALKAN, permission=_FO,
+                custom={"label": "Tutup permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "secondary"})
+    def batalkan(self, oleh=None, data=None):
+        """Closed at the applicant's wish or because he or she will not complete it."""
 
 
 class TandaTanganElektronik(models.Model):
@@ -279,6 +303,16 @@ class PermohonanDenganVerifikasi(PelayananDiLoket, TandaTanganElektronik, Permoh
                 custom={"label": "Perbaiki input SIAK", "form": f"{_F}.InputSiakForm"})
     def perbaiki(self, oleh=None, data=None):
         pass
+
+    @transition(field="status", source=S.DIINPUT, target=S.DITOLAK, permission=_VERIFIKATOR,
+                custom={"label": "Tolak permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def tolak_verifikasi(self, oleh=None, data=None):
+        pass
+
+    @transition(field="status", source=S.TERVERIFIKASI, target=S.DIINPUT, permission=_PEJABAT_TTE,
+                custom={"label": "Kembalikan ke verifikator", "wajib_catatan": True, "gaya": "danger"})
+    def kembalikan_tte(self, oleh=None, data=None):
+        """The signing official does not sign and sends the file back with the reason."""
 
     @transition(field="status", source=S.DITANDATANGANI, target=S.DICETAK, permission=_SIAK,
                 custom={"label": "Cetak dokumen", **_CETAK})
@@ -381,6 +415,26 @@ class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
                 custom={"label": "Kirim perbaikan", "form": f"{_F}.PerbaikanMitraForm",
                         "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
     def perbaiki(self, oleh=None, data=None):
+        pass
+
+    @transition(field="status", source=[S.DIAJUKAN, S.DIKEMBALIKAN], target=S.DITOLAK, permission=_MITRA,
+                custom={"label": "Tolak permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def tolak(self, oleh=None, data=None):
+        pass
+
+    @transition(field="status", source=[S.DIAJUKAN, S.DIKEMBALIKAN], target=S.DIBATALKAN, permission=_MITRA,
+                custom={"label": "Tutup permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "secondary"})
+    def batalkan(self, oleh=None, data=None):
+        pass
+
+    @transition(field="status", source=S.LENGKAP, target=S.DITOLAK, permission=_VERIFIKATOR,
+                custom={"label": "Tolak permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
+    def tolak_verifikasi(self, oleh=None, data=None):
+        pass
+
+    @transition(field="status", source=S.TERVERIFIKASI, target=S.LENGKAP, permission=_PEJABAT_TTE,
+                custom={"label": "Kembalikan ke verifikator", "wajib_catatan": True, "gaya": "danger"})
+    def kembalikan_tte(self, oleh=None, data=None):
         pass
 
     @transition(field="status", source=[S.DITANDATANGANI, S.SIAP_CETAK], target=S.DICETAK, permission=_SIAK,

@@ -6,8 +6,12 @@ import pytest
 from apps.core.workflow import aksi_model
 from apps.pendaftaran.models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
 
-LOKET = {"berkas_lengkap", "kembalikan", "lengkapi", "cetak", "cetakan_bagus", "cetakan_rusak", "serahkan"}
-VERIFIKASI = {"minta_perbaikan", "perbaiki", "verifikasi", "tandatangani"}
+# Every flow can be refused or closed with a reason at intake, and a returned file nobody
+# completes is closed by the system (tutup_otomatis).
+LOKET = {"berkas_lengkap", "kembalikan", "lengkapi", "cetak", "cetakan_bagus", "cetakan_rusak", "serahkan",
+         "tolak", "batalkan", "tutup_otomatis"}
+# The verifier may refuse; the signing official may send the file back instead of signing.
+VERIFIKASI = {"minta_perbaikan", "perbaiki", "verifikasi", "tandatangani", "tolak_verifikasi", "kembalikan_tte"}
 
 
 @pytest.mark.parametrize(
