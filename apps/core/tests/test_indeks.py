@@ -258,3 +258,8 @@ def test_status_look_up_takes_two_queries_whatever_the_process(db, django_assert
         assert proses_dari_kode(objek[ContohDokumen].kode_lacak) is None
     with django_assert_num_queries(1):
         assert proses_dari_kode("ZZZZ-ZZZZ-ZZZZ") is None
+
+
+def test_the_home_page_offers_the_search_to_staff(client, pengguna_banyak):
+    client.force_login(pengguna_banyak("rekam", ("operator_rekam",)))
+    assert f'action="{reverse("core:cari")}"' in client.get(reverse("akun:beranda")).content.decode()
