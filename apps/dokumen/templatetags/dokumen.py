@@ -41,3 +41,25 @@ def url_pratinjau(objek) -> str:
     if jenis_pratinjau(objek) is None:
         return ""
     return reverse("dokumen:dokumen-pratinjau", args=[ContentType.objects.get_for_model(objek).pk, objek.pk])
+
+
+@register.inclusion_tag("dokumen/_beranda_pekerjaan.html", takes_context=True)
+def pekerjaan_saya(context):
+    """On the home page: an official's documents that need signing again (the TTE queue's
+    returns, "perlu TTE ulang"), and the link to the Pekerjaan latar page for who may use it."""
+    from apps.core.peran import peran_pengguna
+
+    from ..pekerjaan import PERAN_PEJABAT, PERAN_SEMUA, _url_objek
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    peran = peran_pengguna(user) if user else frozenset()
+    tte_ulang = []
+    if peran & PERAN_PEJABAT:
+        tte_ulang = list(
+            Dokumen.objects.filter(ditandatangani_oleh__user=user, status=Dokumen.Status.PERLU_TTE_ULANG)
+            .select_related("content_type").order_by("dibuat_pada")[:50]
+        )
+        for d in tte_ulang:
+            d.url_objek = _url_objek(d)
+    return {"tte_ulang": tte_ulang, "boleh_pekerjaan": bool(peran & (PERAN_SEMUA | PERAN_PEJABAT))}

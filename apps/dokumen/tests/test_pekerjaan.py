@@ -103,6 +103,9 @@ def test_an_expired_passphrase_goes_back_to_the_official_who_signs_the_same_docu
     client.force_login(kabid.user)
     isi = client.get(_detail(contoh)).content.decode()
     assert "perlu TTE ulang" in isi and 'data-tte="perlu-tte-ulang"' in isi and "TTE ulang" in isi
+    # Back in the official's queue: the home page lists it with the reason and a link to the record.
+    beranda = client.get(reverse("akun:beranda")).content.decode()
+    assert 'id="perlu-tte-ulang"' in beranda and dok.nomor in beranda and _detail(contoh) in beranda
     # Signing again (the TTE action or the panel) signs this document: same row, same number.
     with django_capture_on_commit_callbacks(execute=True):
         lagi = dokumen_tandatangani(objek=contoh, jenis="surat", pejabat=kabid, passphrase=PASSPHRASE)
