@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 
 from apps.core.forms import AksiForm, AksiModelForm
 from apps.core.idempoten import FormIdempotenMixin
-from apps.core.lampiran import LampiranField
-from apps.penduduk.validators import NIKField, NoKKField, PeringatanNomorMixin
+from apps.core.lampiran import LampiranField, periksa_berkas
+from apps.penduduk.pemeriksaan import KONFIRMASI, TOLAK, Masalah
+from apps.penduduk.validators import KonfirmasiPeringatanMixin, NIKField, NoKKField, PeringatanNomorMixin
 
+from .kia import UMUR_FOTO, UMUR_MAKS, umur_pemohon
 from .models import Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi
 
 
@@ -48,8 +50,12 @@ class IdentitasForm(PeringatanNomorMixin, forms.Form):
         self.fields["nik"].error_messages["required"] = "NIK wajib diisi."
 
 
-class PendaftaranForm(FormIdempotenMixin, IdentitasForm):
+class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasForm):
     """A walk-in (or partner) request: who, how to reach them, which requirements were brought.
+
+    Intake checks (issue 8 §4): the resident's register status (deceased → refused, moved out →
+    confirm), the NIK's warnings (confirm), a KIA for a person of 17 or more (refused) and, for a
+    KIA from age 5, the child's photo (an image, required).
 
     One checkbox and one scan per requirement of the chosen service; a ticked requirement needs its
     scan and a scan counts as ticked. Missing requirements do not block saving: the completeness
@@ -66,9 +72,17 @@ class PendaftaranForm(FormIdempotenMixin, IdentitasForm):
         error_messages={"invalid": "Nomor telepon hanya angka, 8–20 digit."},
     )
 
+    periksa_register_nik = ("nik",)
+
     def __init__(self, *args, layanan: Layanan, **kwargs):
         super().__init__(*args, **kwargs)
         self.layanan = layanan
+        if layanan.dokumen == "kia":
+            self.fields["foto_anak"] = forms.FileField(
+                label="Pas foto anak (berwarna)", required=False,
+                help_text=f"Wajib untuk anak usia {UMUR_FOTO} tahun ke atas; JPG atau PNG.",
+                widget=forms.ClearableFileInput(attrs={"accept": ".jpg,.jpeg,.png"}),
+            )
         daftar_sebab = list(layanan.daftar_sebab.filter(aktif=True))
         if daftar_sebab:
             self.fields["sebab"] = forms.ModelChoiceField(
@@ -89,6 +103,34 @@ class PendaftaranForm(FormIdempotenMixin, IdentitasForm):
     def baris_persyaratan(self):
         """(requirement, checkbox, file field) rows for the template."""
         return [(p, self[_nama_centang(p)], self[_nama_berkas(p)]) for p in self.persyaratan]
+
+    def clean_foto_anak(self):
+        foto = self.cleaned_data.get("foto_anak")
+        if foto:
+            try:
+                jenis = periksa_berkas(foto)
+            except ValidationError as exc:
+                raise ValidationError(exc.messages) from exc
+            if not jenis.startswith("image/"):
+                raise ValidationError("Pas foto harus berupa gambar JPG atau PNG, bukan PDF.")
+            foto.seek(0)
+        return foto
+
+    def masalah_tambahan(self, cleaned_data: dict) -> dict:
+        """KIA: no card from 17 (refused), a photo from 5 (required)."""
+        if self.layanan.dokumen != "kia" or not cleaned_data.get("nik") or "nik" in self.errors:
+            return {}
+        umur, dari_register = umur_pemohon(cleaned_data["nik"])
+        if umur is None:
+            return {"nik": [Masalah("umur_tak_diketahui", KONFIRMASI,
+                                    "Tanggal lahir anak tidak dapat dipastikan dari register maupun NIK; periksa akta kelahirannya.")]}
+        if umur >= UMUR_MAKS:
+            return {"nik": [Masalah("kia_dewasa", TOLAK,
+                                    f"KIA hanya untuk anak di bawah {UMUR_MAKS} tahun; pemilik NIK ini berumur {umur} tahun "
+                                    "(Permendagri 2/2016). Ajukan KTP-el.")]}
+        if umur >= UMUR_FOTO and not cleaned_data.get("foto_anak") and "foto_anak" not in self.errors:
+            self.add_error("foto_anak", f"Anak berumur {umur} tahun: KIA memuat pas foto, unggah pas fotonya.")
+        return {}
 
     def clean(self):
         data = super().clean()
@@ -113,6 +155,10 @@ class PendaftaranForm(FormIdempotenMixin, IdentitasForm):
         data = {k: self.cleaned_data.get(k) or "" for k in ("nik", "nama", "no_kk", "alamat", "email", "telepon")}
         data["sebab"] = self.cleaned_data.get("sebab")
         return data
+
+    def foto(self):
+        """The child's photo (KIA), or None."""
+        return self.cleaned_data.get("foto_anak")
 
 
 class BerkasLengkapForm(AksiForm):

@@ -9,6 +9,7 @@ from apps.core.models import Lampiran
 from apps.core.peran import punya_peran
 from apps.core.workflow import AksiDitolak, catat_pembuatan, jalankan_form
 from apps.penduduk.selectors import penduduk_dari_nik
+from apps.penduduk.services import konfirmasi_catat
 
 from .models import Alur, Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
 from .models.layanan import InstansiMitra, instansi_pengguna
@@ -21,13 +22,18 @@ def model_untuk_layanan(layanan: Layanan, *, integrasi: bool = False):
     return PermohonanTanpaVerifikasi if layanan.alur == Alur.TANPA_VERIFIKASI else PermohonanDenganVerifikasi
 
 
-def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh, integrasi: bool = False):
+def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh, integrasi: bool = False,
+                      konfirmasi: dict | None = None, foto=None):
     """P.4.1 — “pemohon mengajukan layanan … dengan melengkapi persyaratan”.
 
     Recorded by the front office for a walk-in citizen, or (P.4.1.3) by an integrated partner's
     officer for the citizen. Creates the request (tracking code, PIN, due date in working days),
     keeps one scan per requirement brought, logs the first timeline row and issues the tanda
     terima (PDF with the tracking code, the PIN and a QR code to the status page).
+
+    ``konfirmasi``: the warnings the officer confirmed at intake, with the reason
+    (``KonfirmasiPeringatanMixin.konfirmasi()``), kept on the request for the verifier; ``foto``:
+    the child's photo of a KIA (an image already checked by the form).
     """
     instansi = None
     if integrasi:
@@ -59,7 +65,10 @@ def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh
         objek.save()
         log = catat_pembuatan(objek=objek, pengguna=oleh, label="Permohonan diterima")
         _simpan_persyaratan(objek=objek, berkas=berkas, oleh=oleh, riwayat=log)
-        objek.save(update_fields=["berkas_persyaratan"])
+        if foto is not None:
+            objek.foto = Lampiran.simpan(objek=objek, berkas=foto, keterangan="Pas foto anak", oleh=oleh, riwayat=log)
+        objek.save(update_fields=["berkas_persyaratan", "foto"])
+        konfirmasi_catat(objek=objek, konfirmasi=konfirmasi, oleh=oleh)
         tanda_terima_terbitkan(objek=objek, oleh=oleh)
     return objek
 

@@ -16,7 +16,7 @@ from apps.core.idempoten import buat_sekali
 from apps.core.peran import peran_pengguna, punya_peran
 from apps.core.views import AntrianView, DetailView, nama_url
 from apps.core.workflow import AksiDitolak
-from apps.penduduk.selectors import penduduk_dari_nik
+from apps.penduduk.selectors import konfirmasi_untuk, penduduk_dari_nik
 from apps.penduduk.validators import bersihkan_nomor
 
 from .forms import IdentitasForm, PendaftaranForm, PilihLayananForm
@@ -57,7 +57,7 @@ class PermohonanDetailView(DetailView):
     @property
     def relasi(self):
         extra = ("instansi",) if self.model is PermohonanIntegrasi else ()
-        return ("layanan", "dibuat_oleh", *extra)
+        return ("layanan", "dibuat_oleh", "sebab", *extra)
 
     def get_objek(self):
         objek = super().get_objek()
@@ -72,6 +72,8 @@ class PermohonanDetailView(DetailView):
         ctx["alasan_kembali"] = alasan_kembali(objek, ctx["riwayat"])
         ctx["daftar_periksa"] = daftar_periksa(objek, ctx["lampiran"])
         ctx["persyaratan_kurang"] = objek.persyaratan_kurang()
+        # What the intake officer confirmed despite warnings, for the verifier (issue 8 §4).
+        ctx["konfirmasi"] = konfirmasi_untuk(objek)
         return ctx
 
 
@@ -102,7 +104,7 @@ def pendaftaran_baru(request, integrasi: bool = False):
                 # A resubmitted form (its one-time key) gets the request it already created.
                 objek, baru = buat_sekali(kunci=form.kunci_idempoten(), pengguna=request.user, buat=lambda: permohonan_ajukan(
                     layanan=layanan, data=form.data_pemohon(), berkas=form.berkas_persyaratan(),
-                    oleh=request.user, integrasi=integrasi,
+                    oleh=request.user, integrasi=integrasi, konfirmasi=form.konfirmasi(), foto=form.foto(),
                 ))
             except AksiDitolak as exc:
                 messages.error(request, str(exc))

@@ -98,6 +98,9 @@ class Permohonan(Proses):
     telepon = models.CharField(max_length=20, blank=True)
     # {str(persyaratan pk): lampiran pk}: the requirements received, each with its scan.
     berkas_persyaratan = models.JSONField(default=dict, blank=True, editable=False)
+    # KIA from age 5: the child's photo taken at intake (printed on the card).
+    foto = models.ForeignKey("core.Lampiran", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                             editable=False, verbose_name="pas foto")
     jumlah_cetak_ulang = models.PositiveSmallIntegerField("cetak ulang", default=0, editable=False)
     penerima = models.CharField("diterima oleh", max_length=120, blank=True)
     diserahkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
