@@ -184,6 +184,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.dokumen.tasks.sapu_pekerjaan",
         "schedule": 60.0,
     },
+    "bersihkan-pdf-yatim": {
+        "task": "apps.dokumen.tasks.bersihkan_pdf_yatim",
+        "schedule": crontab(hour=1, minute=45),
+    },
     "bersihkan-berkas-yatim": {
         "task": "apps.core.tasks.bersihkan_berkas",
         "schedule": crontab(hour=1, minute=30),

@@ -369,6 +369,32 @@ def sapu_pekerjaan() -> dict[str, int]:
     return hasil
 
 
+def bersihkan_pdf_yatim(*, umur: timedelta = timedelta(days=1)) -> int:
+    """Remove issued-PDF files no document names, older than ``umur`` (nightly).
+
+    The store step deletes its file when the row update fails; only a worker killed between
+    writing the file and recording it leaves one behind. Files younger than ``umur`` are never
+    touched (a job may be between the two steps right now)."""
+    import time as _time
+    from pathlib import Path
+
+    akar = Path(settings.MEDIA_ROOT) / "dokumen"
+    if not akar.is_dir():
+        return 0
+    batas = _time.time() - umur.total_seconds()
+    calon = {p.relative_to(settings.MEDIA_ROOT).as_posix(): p for p in akar.rglob("*.pdf") if p.stat().st_mtime < batas}
+    terpakai = set()
+    nama = list(calon)
+    for i in range(0, len(nama), 500):
+        terpakai |= set(Dokumen.objects.filter(berkas__in=nama[i : i + 500]).values_list("berkas", flat=True))
+    yatim = [p for n, p in calon.items() if n not in terpakai]
+    for p in yatim:
+        p.unlink(missing_ok=True)
+    if yatim:
+        log.info("%s berkas PDF yatim dihapus.", len(yatim))
+    return len(yatim)
+
+
 # -- email ---------------------------------------------------------------------------------------
 def message_id_dokumen(dokumen: Dokumen, penerima: str) -> str:
     """The same Message-ID for every sending of a document to one recipient: a duplicate (the

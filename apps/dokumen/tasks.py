@@ -63,3 +63,9 @@ def cetak_dokumen(self, cetak_id: int) -> str:
 @shared_task(acks_late=True, soft_time_limit=50, time_limit=55, expires=55)
 def sapu_pekerjaan() -> dict:
     return jobs.sapu_pekerjaan()
+
+
+# Beat, nightly: PDF files of a worker killed between writing and recording them.
+@shared_task(acks_late=True, soft_time_limit=600, time_limit=900)
+def bersihkan_pdf_yatim() -> int:
+    return jobs.bersihkan_pdf_yatim()

@@ -145,3 +145,23 @@ def test_a_failed_email_shows_its_reason_and_staff_resend_it(client, contoh, kab
     assert resp.status_code == 302
     dok.refresh_from_db()
     assert dok.email_status == "terkirim" and len(mail.outbox) == 1
+
+
+def test_the_nightly_clean_up_removes_only_old_pdf_files_no_document_names(contoh, settings, django_capture_on_commit_callbacks):
+    import os
+    import time
+    from pathlib import Path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        dok = dokumen_terbitkan(objek=contoh, jenis="tanda_terima")
+    dok.refresh_from_db()
+    folder = Path(settings.MEDIA_ROOT) / "dokumen" / "2026" / "tanda_terima"
+    folder.mkdir(parents=True, exist_ok=True)
+    tua, muda = folder / "yatim-tua.pdf", folder / "yatim-muda.pdf"
+    for p in (tua, muda):
+        p.write_bytes(b"%PDF-1.7")
+    dua_hari = time.time() - 2 * 86400
+    os.utime(tua, (dua_hari, dua_hari))
+    os.utime(dok.berkas.path, (dua_hari, dua_hari))
+    assert jobs.bersihkan_pdf_yatim() == 1
+    assert not tua.exists() and muda.exists() and Path(dok.berkas.path).exists()
