@@ -20,7 +20,7 @@ from apps.core.workflow import aksi_model, jalankan_dari_form, kelas_form
 from apps.penduduk.models import Hubungan, JenisKelamin, Penduduk
 
 from . import aturan
-from .models import JenisPeristiwa, Kelahiran, Kematian, PencatatanSipil, Perceraian, Perkawinan
+from .models import JenisPeristiwa, Kelahiran, Kematian, LahirMati, PencatatanSipil, Perceraian, Perkawinan
 from .nomor import nomor_akta_format
 from .services import pencatatan_buat
 from .syarat import syarat_untuk
@@ -84,9 +84,11 @@ def _buat(jenis: str, rincian, *, oleh, lengkap: bool = True, pelapor=None, hubu
 
 
 def pelaporan_kelahiran(*, oleh, keluarga, ayah, ibu, tanggal_lahir: date | None = None, nama_anak="ANISA PUTRI",
-                        jenis_kelamin=JenisKelamin.PEREMPUAN, lengkap=True) -> PencatatanSipil:
+                        jenis_kelamin=JenisKelamin.PEREMPUAN, lengkap=True,
+                        perkawinan_orang_tua: str = "") -> PencatatanSipil:
     rincian = Kelahiran(
         nama_anak=nama_anak, jenis_kelamin=jenis_kelamin,
+        perkawinan_orang_tua=perkawinan_orang_tua or ("tercatat" if ayah else "tanpa_ayah"),
         tanggal_lahir=tanggal_lahir or timezone.localdate() - timedelta(days=10), waktu_lahir=time(8, 30),
         tempat_dilahirkan="rs", nama_tempat="RSUD dr. R. Soedarsono", tempat_lahir="Pasuruan",
         jenis_kelahiran="tunggal", kelahiran_ke=1, penolong="dokter", berat_gram=3100, panjang_cm=49,
@@ -94,6 +96,18 @@ def pelaporan_kelahiran(*, oleh, keluarga, ayah, ibu, tanggal_lahir: date | None
         ayah=ayah, ayah_nik=ayah.nik if ayah else "", ayah_nama=ayah.nama if ayah else "",
     )
     return _buat(JenisPeristiwa.KELAHIRAN, rincian, oleh=oleh, lengkap=lengkap, pelapor=ayah or ibu,
+                 hubungan="Ayah kandung" if ayah else "Ibu kandung")
+
+
+def pelaporan_lahir_mati(*, oleh, keluarga, ayah, ibu) -> PencatatanSipil:
+    rincian = LahirMati(
+        jenis_kelamin=JenisKelamin.LAKI_LAKI, tanggal_lahir=timezone.localdate() - timedelta(days=4),
+        waktu_lahir=time(2, 10), tempat_dilahirkan="rs", nama_tempat="RSUD dr. R. Soedarsono", tempat_lahir="Pasuruan",
+        jenis_kelahiran="tunggal", kelahiran_ke=2, penolong="dokter", lama_kandungan_minggu=32, sebab="Gawat janin",
+        yang_menerangkan="dokter", keluarga=keluarga, ibu=ibu, ibu_nik=ibu.nik, ibu_nama=ibu.nama,
+        ayah=ayah, ayah_nik=ayah.nik if ayah else "", ayah_nama=ayah.nama if ayah else "",
+    )
+    return _buat(JenisPeristiwa.LAHIR_MATI, rincian, oleh=oleh, pelapor=ayah or ibu,
                  hubungan="Ayah kandung" if ayah else "Ibu kandung")
 
 
@@ -122,11 +136,15 @@ def pelaporan_perkawinan(*, oleh) -> PencatatanSipil:
     return _buat(JenisPeristiwa.PERKAWINAN, rincian, oleh=oleh, hubungan="Suami")
 
 
-def pelaporan_perceraian(*, oleh) -> PencatatanSipil:
+def pelaporan_perceraian(*, oleh, badan_peradilan: str = "PN", pasangan: dict | None = None) -> PencatatanSipil:
+    """A divorce on a Pengadilan Negeri ruling (an akta perceraian), or with ``badan_peradilan="PA"``
+    a Pengadilan Agama's akta cerai taken in as a register update."""
     hari_ini = timezone.localdate()
+    pa = badan_peradilan == "PA"
     rincian = Perceraian(
-        **_pasangan(), nomor_akta_perkawinan="3575-KW-14022019-0003", badan_peradilan="PN",
-        nama_pengadilan="Pengadilan Negeri Pasuruan", nomor_putusan="45/Pdt.G/2026/PN Psr",
+        **(pasangan or _pasangan()), nomor_akta_perkawinan="3575-KW-14022019-0003", badan_peradilan=badan_peradilan,
+        nama_pengadilan="Pengadilan Agama Bangil" if pa else "Pengadilan Negeri Pasuruan",
+        nomor_putusan=f"{412 if pa else 45}/Pdt.G/{hari_ini:%Y}/{'PA.Bgl' if pa else 'PN Psr'}",
         tanggal_putusan=hari_ini - timedelta(days=40), tanggal_inkracht=hari_ini - timedelta(days=20),
     )
     return _buat(JenisPeristiwa.PERCERAIAN, rincian, oleh=oleh, hubungan="Istri")

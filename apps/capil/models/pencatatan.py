@@ -17,6 +17,7 @@ from django_fsm import FSMField, transition
 
 from apps.core.models import Proses
 from apps.core.peran import peran
+from apps.core.tutup_otomatis import SISTEM
 
 from .. import aturan
 
@@ -265,10 +266,15 @@ class PencatatanSipil(Proses):
 
     @property
     def email_pemohon(self) -> str:
-        """Where apps.dokumen mails the signed kutipan: only once the pickup officer has chosen
-        delivery by email. In P.5.1 the kutipan is handed over or emailed by the operator
-        pengambilan after printing (map P.5.1), not mailed at TTE as in P.4."""
-        return self.email if self.cara_penyerahan == CaraPenyerahan.EMAIL else ""
+        """Where the portal mails the reporter: the signed kutipan only once the pickup officer has
+        chosen delivery by email (in P.5.1 the kutipan is handed over or emailed after printing,
+        map P.5.1, not mailed at TTE as in P.4), and the notice of a file that ends or waits
+        without a document (returned, closed, refused; core.tutup_otomatis)."""
+        if self.cara_penyerahan == CaraPenyerahan.EMAIL:
+            return self.email
+        if self.status in (Status.DIKEMBALIKAN, Status.DIBATALKAN, Status.DITOLAK):
+            return self.email
+        return ""
 
     # -- the flow (PROCESSES.md "capil — P.5"; map P.5.1) ------------------------------------
     @transition(field=status, source=Status.DIAJUKAN, target=Status.LENGKAP, permission=peran("petugas_fo"),
@@ -298,8 +304,8 @@ class PencatatanSipil(Proses):
     def batalkan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=Status.DIKEMBALIKAN, target=Status.DIBATALKAN, permission=peran("sistem"),
-                custom={"label": "Tutup otomatis", "wajib_catatan": True, "catatan_publik": True, "otomatis": True})
+    @transition(field=status, source=Status.DIKEMBALIKAN, target=Status.DIBATALKAN, permission=SISTEM,
+                custom={"label": "Ditutup otomatis (tidak dilengkapi)", "catatan_publik": True, "otomatis": True})
     def tutup_otomatis(self, oleh=None, data=None):
         pass
 

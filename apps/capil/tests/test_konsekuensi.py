@@ -128,7 +128,49 @@ def test_a_registered_divorce_annotates_the_marriage_deed(fo, keluarga, kadis, p
 
     akta_cerai = RegisterAkta.objects.get(pencatatan=cerai)
     catatan = akta_kawin.catatan_pinggir.get()
-    assert akta_cerai.nomor_akta in catatan.isi and "45/Pdt.G/2026/PN Psr" in catatan.isi
+    assert akta_cerai.nomor_akta in catatan.isi and f"45/Pdt.G/{timezone.localdate():%Y}/PN Psr" in catatan.isi
     ayah.refresh_from_db()
     ibu.refresh_from_db()
     assert ayah.status_perkawinan == ibu.status_perkawinan == StatusPerkawinan.CERAI_HIDUP
+
+
+def test_after_a_death_the_spouse_is_cerai_mati_and_the_kk_request_names_the_reporter(fo, keluarga, kadis, passphrase):
+    from apps.penduduk.models import StatusPerkawinan
+    from apps.penduduk.selectors import riwayat_register_dari
+
+    kk, ayah, ibu = keluarga
+    anak = Penduduk.objects.create(
+        nik="3575010101150001", nama="RAKA SANTOSO", tempat_lahir="PASURUAN", tanggal_lahir=ayah.tanggal_lahir.replace(year=2015),
+        jenis_kelamin="L", agama="islam", status_perkawinan="belum_kawin", pekerjaan="Pelajar", keluarga=kk,
+        hubungan=Hubungan.ANAK, alamat=kk.alamat, rt=kk.rt, rw=kk.rw, kelurahan=kk.kelurahan)
+    objek = kematian_baru(fo=fo, jenazah=ayah, pelapor=anak, status=Status.TERVERIFIKASI)
+    tandatangani(objek, kadis, passphrase)
+
+    ibu.refresh_from_db()
+    assert ibu.status_perkawinan == StatusPerkawinan.CERAI_MATI
+    permohonan = PermohonanDenganVerifikasi.objects.get(no_kk=kk.no_kk)
+    assert (permohonan.nik, permohonan.nama) == (anak.nik, anak.nama)  # the reporter, not the deceased
+    catatan = permohonan_catatan(permohonan)
+    assert f"Usulan kepala keluarga baru: {ibu.nama} (NIK {ibu.nik})" in catatan
+    # Both changes are audited as caused by the death report.
+    diubah = {r.penduduk_id for r in riwayat_register_dari(objek)}
+    assert {ayah.pk, ibu.pk} <= diubah
+
+
+def test_a_registered_marriage_opens_the_kk_change_requests(fo, kadis, passphrase):
+    from apps.capil.demo import pelaporan_perkawinan
+    from apps.penduduk.models import StatusPerkawinan
+
+    from .factories import _ke_status, keluarga_baru
+
+    _kk1, suami, _ = keluarga_baru(urut=21)
+    _kk2, _, istri = keluarga_baru(urut=22)
+    objek = pelaporan_perkawinan(oleh=fo)
+    r = objek.perkawinan
+    r.suami, r.suami_nik, r.istri, r.istri_nik = suami, suami.nik, istri, istri.nik
+    r.save(update_fields=["suami", "suami_nik", "istri", "istri_nik"])
+    objek = _ke_status(objek, Status.TERVERIFIKASI)
+    tandatangani(objek, kadis, passphrase)
+    suami.refresh_from_db()
+    assert suami.status_perkawinan == StatusPerkawinan.KAWIN
+    assert set(PermohonanDenganVerifikasi.objects.values_list("nik", flat=True)) == {suami.nik, istri.nik}
