@@ -6,6 +6,7 @@ only through the environment (see docker-compose.yml and README.md).
 """
 
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
     "apps.core",
     "apps.akun",
     "apps.penduduk",
@@ -56,8 +58,14 @@ if TESTING:
     INSTALLED_APPS.append("tests.kernel_app")
 
 MIDDLEWARE = [
+    # /sehat/ first: answered before the host check and the HTTPS redirect (compose healthchecks).
+    "dukcapil.middleware.SehatMiddleware",
+    # REMOTE_ADDR from the trusted proxy hop, before anything reads it (rate limits, axes, logs).
+    "dukcapil.middleware.AlamatKlienMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "dukcapil.middleware.HeaderKeamananMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -65,6 +73,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "dukcapil.urls"
@@ -81,6 +91,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "apps.akun.context_processors.peran",
+                "apps.akun.context_processors.menu",
             ],
         },
     },
@@ -102,6 +113,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes checks every login (portal and admin) before the password is compared.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "akun:beranda"
@@ -192,22 +208,6 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.core.tasks.bersihkan_berkas",
         "schedule": crontab(hour=1, minute=30),
     },
-}
-
-# Email: files in var/email in development; SMTP in production.
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.filebased.EmailBackend")
-EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "email"))
-EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
-EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
-EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
-EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-# A hung SMTP server must fail the email job (retried) well inside its 90 s limit and lease.
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
-DEFAULT_FROM_EMAIL = env.str(
-    "DEFAULT_FROM_EMAIL", default="Dispendukcapil Kota Pasuruan <noreply@dispendukcapil.pasuruankota.go.id>"
-)
-
     # Returned files nobody completed are closed (core.tutup_otomatis), every morning before service.
     "tutup-otomatis": {
         "task": "apps.core.tasks.tutup_otomatis",
@@ -225,6 +225,22 @@ JAM_LAYANAN = {
     2: ("08:00", "15:00"),
     3: ("08:00", "15:00"),
     4: ("08:00", "13:00"),
+}
+
+# Email: files in var/email in development; SMTP in production.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "email"))
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# A hung SMTP server must fail the email job (retried) well inside its 90 s limit and lease.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Dispendukcapil Kota Pasuruan <noreply@dispendukcapil.pasuruankota.go.id>"
+)
+
 # Signing (TTE): "lokal" signs with pyHanko and the official's PKCS#12 kept in TTE_KEY_DIR
 # (outside the database and the repo); "bsre" calls the BSrE e-sign API.
 TTE_BACKEND = env.str("TTE_BACKEND", default="lokal")
@@ -251,9 +267,44 @@ DOKUMEN_UKURAN_KERTAS: dict[str, str] = {}
 # Command that sends a PDF to the counter's printer at the cetak step (e.g. "lp -d loket1").
 DOKUMEN_PERINTAH_CETAK = env.str("DOKUMEN_PERINTAH_CETAK", default="").split()
 
-# Behind a reverse proxy, the META key carrying the client's address (status-page rate limits);
-# empty means REMOTE_ADDR.
-RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (compose: nginx, 1).
+# The client's address is the entry that many places from the right (dukcapil.middleware); 0
+# ignores the header (development, direct access). Rate limits and django-axes read REMOTE_ADDR.
+TRUSTED_PROXY_HOPS = env.int("TRUSTED_PROXY_HOPS", default=0)
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one username, or from
+# one address, further logins from it are refused for AXES_COOLOFF_MENIT minutes, even with the
+# right password (failures expire with the cool-off; a success resets nothing, so one valid account
+# cannot clear an address's count).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MENIT", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "apps.akun.views.masuk_terkunci"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+
+# Content-Security-Policy (django-csp): only the portal's own scripts, styles, fonts and images;
+# no inline script (style attributes stay allowed for Bootstrap's and the templates' layout).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features the portal never uses, switched off for every page.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

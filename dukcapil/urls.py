@@ -22,5 +22,8 @@ urlpatterns = [
     path("pemanfaatan/", include("apps.pemanfaatan.urls")),
 ]
 
+handler403 = "dukcapil.galat.galat_403"
+handler404 = "dukcapil.galat.galat_404"
+
 if settings.TESTING:
     urlpatterns.append(path("uji/", include("tests.kernel_app.urls")))

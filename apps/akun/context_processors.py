@@ -1,5 +1,8 @@
+from django.utils.functional import SimpleLazyObject
+
 from apps.core.peran import peran_pengguna
 
+from .menu import menu_pengguna
 from .roles import NAMA_PERAN
 
 
@@ -8,3 +11,8 @@ def peran(request):
     user = getattr(request, "user", None)
     kode = sorted(peran_pengguna(user)) if user is not None else []
     return {"peran_saya": [(k, NAMA_PERAN.get(k, k)) for k in kode]}
+
+
+def menu(request):
+    """The staff menu of templates/base.html, built only when a page renders it."""
+    return {"menu_saya": SimpleLazyObject(lambda: menu_pengguna(request.user))}

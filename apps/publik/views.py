@@ -7,7 +7,6 @@ Wrong or guessed codes and PINs all get one message and are rate-limited (publik
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,12 +31,8 @@ _SESI = "status_terbuka"
 
 
 def _ip(request) -> str:
-    """The client's address. Behind the reverse proxy, set ``RATELIMIT_IP_META_KEY`` (the same
-    setting django-ratelimit reads, e.g. "HTTP_X_FORWARDED_FOR"): the last entry is the address
-    the proxy saw; otherwise every citizen would share the proxy's address and its counter."""
-    kunci = getattr(settings, "RATELIMIT_IP_META_KEY", None)
-    if isinstance(kunci, str) and request.META.get(kunci):
-        return request.META[kunci].split(",")[-1].strip()
+    """The client's address: REMOTE_ADDR, which dukcapil.middleware.AlamatKlienMiddleware sets
+    from the trusted proxy hop (TRUSTED_PROXY_HOPS) behind nginx."""
     return request.META.get("REMOTE_ADDR", "")
 
 

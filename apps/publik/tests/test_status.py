@@ -64,13 +64,33 @@ def test_it_rate_limits_guesses_per_tracking_code(client, permohonan, settings):
 
 
 def test_it_rate_limits_guesses_per_address(client, permohonan, settings):
-    settings.STATUS_BATAS_GAGAL = 3
+    settings.STATUS_BATAS_GAGAL_ALAMAT = 3
     for i in range(3):
         client.post(URL, {"kode": f"ZZZZ-ZZZZ-ZZZ{i}", "pin": "123456"}, REMOTE_ADDR="10.1.1.1")
     r = client.post(URL, {"kode": permohonan.kode_lacak, "pin": permohonan.pin}, REMOTE_ADDR="10.1.1.1")
     assert r.status_code == 429
     r = client.post(URL, {"kode": permohonan.kode_lacak, "pin": permohonan.pin}, REMOTE_ADDR="10.1.1.2")
     assert r.status_code == 302
+
+
+def test_one_citizens_failures_do_not_lock_out_others_on_the_same_address(client, permohonan):
+    """Carrier NAT: several citizens behind one address; one locks only his own code."""
+    lain = buat_permohonan(PermohonanDenganVerifikasi)
+    salah = "000000" if lain.pin != "000000" else "111111"
+    for _ in range(5):
+        client.post(URL, {"kode": lain.kode_lacak, "pin": salah}, REMOTE_ADDR="36.80.1.1")
+    assert client.post(URL, {"kode": lain.kode_lacak, "pin": lain.pin}, REMOTE_ADDR="36.80.1.1").status_code == 429
+    for i in range(10):  # other neighbours mistyping their own codes
+        client.post(URL, {"kode": f"ZZZZ-ZZZZ-ZZ{i:02d}", "pin": "123456"}, REMOTE_ADDR="36.80.1.1")
+    r = client.post(URL, {"kode": permohonan.kode_lacak, "pin": permohonan.pin}, REMOTE_ADDR="36.80.1.1")
+    assert r.status_code == 302
+
+
+def test_the_address_limit_is_much_higher_than_the_code_limit():
+    from apps.publik.services import batas_gagal, batas_gagal_alamat
+
+    assert batas_gagal() <= 5
+    assert batas_gagal_alamat() >= 10 * batas_gagal()
 
 
 def test_it_shows_the_public_return_reason_and_timeline_without_staff_names(client, permohonan, pengguna):
@@ -145,8 +165,8 @@ def test_it_finds_requests_of_any_process_model(client, db):
 
 
 def test_behind_the_proxy_the_forwarded_address_is_counted(client, permohonan, settings):
-    settings.STATUS_BATAS_GAGAL = 2
-    settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
+    settings.STATUS_BATAS_GAGAL_ALAMAT = 2
+    settings.TRUSTED_PROXY_HOPS = 1
     for _ in range(2):
         client.post(URL, {"kode": "ZZZZ-ZZZZ-ZZZ1", "pin": "123456"}, HTTP_X_FORWARDED_FOR="1.1.1.1, 10.9.9.9")
     benar = {"kode": permohonan.kode_lacak, "pin": permohonan.pin}

@@ -1,0 +1,69 @@
+"""The navigation menu of every staff page: the processes the user's roles can start, other entry
+points, the register search; the user's queues with their counts come from ``menu_antrean``,
+loaded by htmx after the page, so that no page pays for the counts. One place, also used by the
+home page's shortcuts (templates/partials/tautan_peran.html)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+from apps.core.peran import peran_pengguna
+
+from .roles import IZIN
+
+
+@dataclass(frozen=True)
+class Tautan:
+    label: str
+    url: str
+    ikon: str
+
+
+@dataclass
+class Menu:
+    mulai: list[Tautan] = field(default_factory=list)
+    lihat: list[Tautan] = field(default_factory=list)
+    # The register search (penduduk:cari) when the user's roles may read the register.
+    cari_url: str = ""
+
+
+# (roles, label, URL name, Bootstrap icon): the intake forms each role starts a process with.
+MULAI = [
+    ({"petugas_fo"}, "Pendaftaran baru (KTP-el, KK, KIA)", "pendaftaran:baru", "bi-person-plus"),
+    ({"petugas_integrasi"}, "Ajukan KK/KTP-el lewat mitra", "pendaftaran:integrasi-baru", "bi-person-plus"),
+    ({"petugas_fo"}, "Pencatatan sipil baru (lahir, lahir mati, kematian, kawin, cerai)", "capil:pencatatan-baru", "bi-journal-plus"),
+    ({"tata_usaha"}, "Catat surat masuk", "umum:suratmasuk-baru", "bi-envelope-plus"),
+]
+# Look-ups besides the queues.
+LIHAT = [
+    ({"tata_usaha", "kadis", "sekretaris"}, "Arsip surat", "umum:arsip-cari", "bi-archive"),
+]
+# The roles whose group holds penduduk.view_penduduk (roles.IZIN): decided from the role codes
+# already read for the page, so the menu costs no permission queries.
+PERAN_CARI_REGISTER = frozenset(k for k, izin in IZIN.items() if isinstance(izin, list) and "penduduk.view_penduduk" in izin)
+
+
+def _tautan(daftar, peran: frozenset[str]) -> list[Tautan]:
+    hasil = []
+    for untuk, label, nama_url, ikon in daftar:
+        if not peran & untuk:
+            continue
+        try:
+            hasil.append(Tautan(label, reverse(nama_url), ikon))
+        except NoReverseMatch:  # an app left out of INSTALLED_APPS
+            continue
+    return hasil
+
+
+def menu_pengguna(user) -> Menu:
+    """No query beyond the user's roles, which every page reads anyway."""
+    if not user.is_authenticated:
+        return Menu()
+    peran = peran_pengguna(user)
+    return Menu(
+        mulai=_tautan(MULAI, peran),
+        lihat=_tautan(LIHAT, peran),
+        cari_url=reverse("penduduk:cari") if peran & PERAN_CARI_REGISTER else "",
+    )
