@@ -223,11 +223,14 @@ def test_l4_redis_restarted_without_persistence_while_20_jobs_wait(rig, kabid, s
     rig.redis.henti()
     rig.redis.mulai()
     assert rig.redis.panjang_antrean() == 0  # every message is gone
+    # A lost message is noticed after PEKERJAAN_ANTRE_ULANG (production: 5 min); one minute here
+    # keeps the CI run short. The path is the same.
+    rig.env["PEKERJAAN_ANTRE_ULANG"] = "60"
     rig.beat()
     rig.worker("l4")
     mulai = time.monotonic()
-    tunggu(_semua_selesai(ids, 20), 600, 1, f"L4: {_hitung(ids, smtp, settings)}\n{rig.log_worker()}")
-    angka = {**_hitung(ids, smtp, settings), "seconds_after_restart": round(time.monotonic() - mulai)}
+    tunggu(_semua_selesai(ids, 20), 300, 1, f"L4: {_hitung(ids, smtp, settings)}\n{rig.log_worker()}")
+    angka = {**_hitung(ids, smtp, settings), "seconds_after_restart": round(time.monotonic() - mulai), "antre_ulang_s": 60}
     _cetak(capsys, "L4", angka)
     assert angka["done"] == 20 and angka["emails_received"] == 20 and angka["orphan_files"] == 0
 
