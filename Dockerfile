@@ -10,7 +10,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STATIC_ROOT=/srv/static \
     MEDIA_ROOT=/srv/berkas \
     TTE_KEY_DIR=/srv/tte \
-    WEB_CONCURRENCY=3
+    WEB_CONCURRENCY=3 \
+    FORWARDED_ALLOW_IPS=127.0.0.1
 
 # WeasyPrint renders with Pango/HarfBuzz; DejaVu covers Indonesian text; poppler-utils gives
 # pdfsig for checking signatures by hand inside the container.
@@ -39,6 +40,7 @@ RUN mkdir -p /app/var /srv/static /srv/berkas /srv/tte \
 USER portal
 EXPOSE 8000
 
-# gunicorn takes its worker count from WEB_CONCURRENCY.
+# gunicorn takes its worker count from WEB_CONCURRENCY and the one proxy address it trusts for
+# X-Forwarded-* from FORWARDED_ALLOW_IPS (compose sets nginx's); never '*'.
 CMD ["gunicorn", "dukcapil.wsgi:application", "--bind", "0.0.0.0:8000", "--timeout", "60", \
-     "--access-logfile", "-", "--forwarded-allow-ips", "*"]
+     "--access-logfile", "-"]

@@ -23,13 +23,19 @@ SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 CAP_VENV := $(VENV)/.requirements.sha256
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links that leave the portal (QR codes, receipts, emails) point where `make run` serves it:
+# `PORT=8100 make run` issues documents for :8100. An explicit SITE_URL (environment, command line
+# or .env) wins.
+SITE_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
+SITE_URL_ENV := $(shell sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n1)
+SITE_URL ?= $(or $(SITE_URL_ENV),http://$(SITE_HOST):$(PORT))
 PYTEST_ARGS ?=
 
 .PHONY: run test lint bench siap paket venv migrasi demo
 
 run: siap migrasi demo
 	@echo "Portal berjalan di http://$(HOST):$(PORT)/  (email: var/email/, basis data: var/dukcapil.sqlite3; Ctrl-C untuk berhenti)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: siap
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -73,4 +79,4 @@ migrasi: siap
 	$(PY) manage.py migrate --noinput
 
 demo: migrasi
-	@$(PY) manage.py siapkan_demo || echo "PERINGATAN: sebagian data demo gagal dibuat (lihat pesan di atas); portal tetap dijalankan."
+	@SITE_URL=$(SITE_URL) $(PY) manage.py siapkan_demo || echo "PERINGATAN: sebagian data demo gagal dibuat (lihat pesan di atas); portal tetap dijalankan."

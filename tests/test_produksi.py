@@ -5,6 +5,7 @@ has every service, each setting read from the environment is documented in .env.
 ``manage.py check --deploy`` is clean with production-style variables.
 """
 
+import io
 import os
 import re
 import secrets
@@ -13,6 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 AKAR = Path(__file__).resolve().parent.parent
@@ -30,7 +32,7 @@ def _compose() -> dict:
 
 def test_compose_has_the_whole_stack():
     c = _compose()
-    assert set(c["services"]) == {"postgres", "redis", "web", "worker", "beat"}
+    assert set(c["services"]) == {"postgres", "redis", "web", "worker", "beat", "nginx"}
     web, worker, beat = (c["services"][n] for n in ("web", "worker", "beat"))
     perintah_web = " ".join(web["command"])
     assert "migrate --noinput" in perintah_web
@@ -93,3 +95,197 @@ def test_ci_script_is_executable_bash():
     assert subprocess.run(["bash", "-n", str(ci)], capture_output=True).returncode == 0
     teks = ci.read_text()
     assert "CI=1" in teks and "make test" in teks
+
+
+# -- the production stack starts (issue 8 §8) ---------------------------------------------------
+
+
+def test_nginx_buffers_and_forwards_the_client_to_gunicorn_which_trusts_only_nginx():
+    c = _compose()
+    web, nginx = c["services"]["web"], c["services"]["nginx"]
+    assert "ports" not in web, "gunicorn must not be published: only nginx is"
+    assert set(nginx["ports"]) == {"${HTTP_PORT:-80}:80", "${HTTPS_PORT:-443}:443"}
+    assert nginx["depends_on"]["web"]["condition"] == "service_healthy"
+    ip_nginx = nginx["networks"]["default"]["ipv4_address"]
+    assert web["environment"]["FORWARDED_ALLOW_IPS"] == ip_nginx
+    perintah = " ".join(web["command"])
+    assert "--forwarded-allow-ips \"$$FORWARDED_ALLOW_IPS\"" in perintah and "'*'" not in perintah
+    cmd = (AKAR / "Dockerfile").read_text().split("\nCMD", 1)[1]
+    assert "--forwarded-allow-ips" not in cmd and "*" not in cmd  # FORWARDED_ALLOW_IPS, never '*'
+    assert web["environment"]["TRUSTED_PROXY_HOPS"].endswith("1}")
+    for s in (web, nginx):
+        assert "/sehat/" in " ".join(s["healthcheck"]["test"])
+    conf = (AKAR / "deploy" / "nginx" / "portal.conf").read_text()
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in conf
+    assert "proxy_set_header X-Forwarded-Proto $scheme;" in conf
+    assert "proxy_buffering on;" in conf and "proxy_request_buffering on;" in conf
+    assert "server web:8000;" in conf
+    assert "./deploy/nginx/portal.conf:/etc/nginx/conf.d/default.conf:ro" in nginx["volumes"]
+
+
+def test_the_image_installs_only_production_requirements():
+    teks = (AKAR / "Dockerfile").read_text()
+    assert "requirements-dev.txt" not in teks
+    assert "pip install -r requirements.txt" in teks
+    produksi = (AKAR / "requirements.txt").read_text().lower()
+    for alat in ("pytest", "playwright", "ruff", "aiosmtpd", "factory_boy", "time-machine"):
+        assert alat not in produksi, alat
+
+
+def _redis_uji() -> str:
+    import redis
+
+    url = os.environ.get("CELERY_BROKER_URL") or "redis://127.0.0.1:6379/11"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except Exception as exc:  # noqa: BLE001
+        from conftest import layanan_tidak_tersedia
+
+        layanan_tidak_tersedia(f"Redis {url} tidak dapat dihubungi: {exc}")
+    return url
+
+
+def _env_produksi(tmp: Path, broker: str) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "CELERY_", "SECURE_", "DUKCAPIL_", "STATIC", "MEDIA_", "TTE_", "PYTEST"))
+    }
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
+        DJANGO_ALLOWED_HOSTS="portal.example",
+        DATABASE_URL=f"sqlite:///{tmp / 'portal.sqlite3'}",
+        CELERY_BROKER_URL=broker,
+        STATIC_ROOT=str(tmp / "static"),
+        MEDIA_ROOT=str(tmp / "berkas"),
+        TTE_KEY_DIR=str(tmp / "tte"),
+        WEB_CONCURRENCY="1",
+        FORWARDED_ALLOW_IPS="127.0.0.1",
+        TRUSTED_PROXY_HOPS="1",
+        PATH=f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
+    )
+    return env
+
+
+@pytest.fixture(scope="module")
+def stack_produksi(tmp_path_factory):
+    """What the compose web service runs (its command, read from docker-compose.yml), outside
+    Docker under production variables: migrate, collectstatic, then gunicorn on a free port."""
+    import time
+    import urllib.request
+
+    from conftest import port_bebas
+
+    broker = _redis_uji()
+    tmp = tmp_path_factory.mktemp("produksi")
+    port = port_bebas()
+    perintah = _compose()["services"]["web"]["command"][-1]
+    assert "0.0.0.0:8000" in perintah
+    perintah = perintah.replace("0.0.0.0:8000", f"127.0.0.1:{port}").replace("$$", "$")
+    log = tmp / "web.log"
+    proses = subprocess.Popen(
+        ["sh", "-c", perintah], cwd=AKAR, env=_env_produksi(tmp, broker), stdout=log.open("wb"), stderr=subprocess.STDOUT,
+    )
+    akhir = time.monotonic() + 240
+    try:
+        while True:
+            if proses.poll() is not None:
+                raise AssertionError(f"web berhenti ({proses.returncode}):\n{log.read_text()[-4000:]}")
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/sehat/", timeout=5)
+                break
+            except OSError:
+                if time.monotonic() > akhir:
+                    raise AssertionError(f"web tidak siap:\n{log.read_text()[-4000:]}") from None
+                time.sleep(0.5)
+        yield {"url": f"http://127.0.0.1:{port}", "static_root": tmp / "static", "log": log}
+    finally:
+        proses.terminate()
+        try:
+            proses.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proses.kill()
+            proses.wait()
+
+
+def _get(url: str, **header):
+    import urllib.error
+    import urllib.request
+
+    permintaan = urllib.request.Request(url, headers={"Host": "portal.example", "X-Forwarded-Proto": "https", **header})
+    try:
+        with urllib.request.urlopen(permintaan, timeout=10) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+def test_the_compose_web_command_starts_and_answers_health_and_static_files(stack_produksi):
+    import json
+
+    status, header, isi = _get(f"{stack_produksi['url']}/sehat/")
+    assert status == 200, isi
+    assert json.loads(isi) == {"basis_data": "ok", "broker": "ok"}
+    assert "no-store" in header["Cache-Control"]
+    manifest = json.loads((stack_produksi["static_root"] / "staticfiles.json").read_text())["paths"]
+    for nama in ("css/portal.css", "vendor/bootstrap/bootstrap.min.css", "vendor/chartjs/chart.umd.min.js"):
+        status, header, isi = _get(f"{stack_produksi['url']}/static/{manifest[nama]}")
+        assert status == 200, nama
+        assert isi == (AKAR / "static" / nama).read_bytes()
+        assert "max-age" in header["Cache-Control"]
+    # The portal itself answers behind the proxy headers (HTTPS seen through X-Forwarded-Proto).
+    status, header, isi = _get(f"{stack_produksi['url']}/status/")
+    assert status == 200
+    assert "Content-Security-Policy" in header
+
+
+def test_health_is_503_when_the_broker_is_unreachable(tmp_path):
+    env = _env_produksi(tmp_path, "redis://127.0.0.1:1/0")
+    kode = (
+        "import django; django.setup();"
+        "from dukcapil.middleware import status_sehat; sehat, hasil = status_sehat();"
+        "print(sehat, hasil['broker'])"
+    )
+    r = subprocess.run([sys.executable, "-c", kode], cwd=AKAR, env={**env, "DJANGO_SETTINGS_MODULE": "dukcapil.settings"},
+                       capture_output=True, text=True, timeout=120)
+    assert r.stdout.split() == ["False", "gagal"], r.stdout + r.stderr
+
+
+def test_documents_find_the_emblem_under_the_manifest_storage(stack_produksi, settings):
+    """Production's {% static %} names the hashed file; the PDF renderer still loads the emblem."""
+    from django.template import engines
+    from pypdf import PdfReader
+
+    from apps.dokumen.render import render_pdf
+
+    settings.STATIC_ROOT = stack_produksi["static_root"]
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+    settings.SITE_URL = "https://portal.example"
+    html = engines["django"].from_string(
+        '{% load static %}<img src="{% static "dokumen/lambang-kota-pasuruan.png" %}" style="width:40px"><p>uji</p>'
+    ).render({})
+    assert "lambang-kota-pasuruan.png" not in html  # a hashed name, as in production
+    hasil = render_pdf(html)
+    gambar = PdfReader(io.BytesIO(hasil.pdf)).pages[0].images
+    assert len(gambar) == 1
+
+
+@pytest.mark.parametrize(
+    ("argumen", "env", "diharapkan"),
+    [
+        (["PORT=8100"], {}, "SITE_URL=http://127.0.0.1:8100 "),
+        (["HOST=0.0.0.0", "PORT=8200"], {}, "SITE_URL=http://127.0.0.1:8200 "),
+        (["PORT=8100"], {"SITE_URL": "https://layanan.example"}, "SITE_URL=https://layanan.example "),
+    ],
+)
+def test_make_run_points_links_at_the_address_it_serves(argumen, env, diharapkan):
+    """QR codes, receipts and emails of `make run` follow HOST/PORT unless SITE_URL is given."""
+    lingkungan = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "HOST", "PORT", "MAKEFLAGS"}}
+    r = subprocess.run(
+        ["make", "-n", "run", "SITE_URL_ENV=", *argumen], cwd=AKAR, env={**lingkungan, **env},
+        capture_output=True, text=True, timeout=60,
+    )
+    assert r.returncode == 0, r.stderr
+    baris = [b for b in r.stdout.splitlines() if "manage.py runserver" in b or "manage.py siapkan_demo" in b]
+    assert len(baris) == 2
+    assert all(b.startswith(diharapkan) for b in baris), baris

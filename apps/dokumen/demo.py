@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from .management.commands.buat_sertifikat_lokal import PASSPHRASE_DEMO
 from .models import Pejabat
 
 PEJABAT_DEMO = [
@@ -22,4 +23,6 @@ def isi_demo(stdout) -> None:
             stdout.write(f"  akun {username} belum ada; pejabat demo dilewati")
             continue
         Pejabat.objects.get_or_create(user=user, defaults={"nama": nama, "nip": nip, "jabatan": jabatan, "pangkat": "Pembina Utama Muda (IV/c)" if username == "kadis" else "Pembina (IV/a)"})
-    call_command("buat_sertifikat_lokal", stdout=stdout)
+    # Demo officials always get the demo passphrase (README), so the command never asks for one,
+    # whatever DEBUG says (make run, compose with DJANGO_DEBUG=0).
+    call_command("buat_sertifikat_lokal", passphrase=PASSPHRASE_DEMO, stdout=stdout)

@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -62,6 +63,22 @@ def base_url() -> str:
     return f"{settings.SITE_URL}/"
 
 
+def _cari_aset(relatif: str) -> str | None:
+    """The file on disk of a static path: by its source name (development), else by the hashed name
+    the manifest storage gives ``{% static %}`` in production, in the collected STATIC_ROOT."""
+    path = finders.find(relatif)
+    if path:
+        return path
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    try:
+        if staticfiles_storage.exists(relatif):
+            return staticfiles_storage.path(relatif)
+    except (NotImplementedError, ValueError, SuspiciousFileOperation):  # no local paths; outside its root
+        return None
+    return None
+
+
 class PengambilAset(URLFetcher):
     """Serves ``<SITE_URL><STATIC_URL>...`` from the static files on disk and ``data:`` URIs."""
 
@@ -76,7 +93,7 @@ class PengambilAset(URLFetcher):
         if relatif.startswith(("..", "/")) or "\\" in relatif or "\x00" in relatif:
             raise AsetDitolak(f"Alamat aset tidak sah: {url[:80]}")
         if relatif not in _aset:
-            path = finders.find(relatif)
+            path = _cari_aset(relatif)
             if not path:
                 raise AsetDitolak(f"Aset statis tidak ditemukan: {relatif}")
             with open(path, "rb") as f:

@@ -21,12 +21,12 @@ from __future__ import annotations
 import datetime
 import random
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max, OuterRef, ProtectedError, Subquery
 from django.db.models.functions import Substr
 
 from .models import Agama, Hubungan, JenisKelamin, Keluarga, Penduduk, StatusPerkawinan, Wilayah
@@ -327,12 +327,26 @@ class _Pembuat:
 
 
 def register_hapus() -> int:
-    """Empties the register (residents and families); regions stay. Returns residents removed."""
-    with transaction.atomic():
-        Keluarga.objects.filter(kepala__isnull=False).update(kepala=None)
-        jumlah = Penduduk.objects.count()
-        Penduduk.objects.all().delete()
-        Keluarga.objects.all().delete()
+    """Empties the register (residents and families); regions stay. Returns residents removed.
+
+    Records of services (births, deaths, requests: demo data of ``siapkan_demo`` too) that point at
+    residents are never deleted here: a ProtectedError then names them in Bahasa Indonesia and
+    nothing is removed."""
+    try:
+        with transaction.atomic():
+            Keluarga.objects.filter(kepala__isnull=False).update(kepala=None)
+            jumlah = Penduduk.objects.count()
+            Penduduk.objects.all().delete()
+            Keluarga.objects.all().delete()
+    except ProtectedError as e:
+        hitung = Counter(str(o._meta.verbose_name) for o in e.protected_objects)
+        perujuk = ", ".join(f"{n} {nama}" for nama, n in sorted(hitung.items()))
+        raise ProtectedError(
+            f"penduduk/keluarga masih dirujuk oleh {perujuk}. Perintah ini tidak menghapus data layanan; "
+            "untuk register sintetis yang bersih mulailah dari basis data kosong "
+            "(mis. hapus var/dukcapil.sqlite3, lalu migrate).",
+            e.protected_objects,
+        ) from e
     return jumlah
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from apps.akun.demo_akun import SANDI_DEMO
 from apps.akun.management.commands import siapkan_demo
@@ -22,7 +23,8 @@ def test_it_creates_one_account_per_role(db):
     out = _jalankan("--tanpa-data")
     assert sorted(User.objects.values_list("username", flat=True)) == sorted(KODE_PERAN)
     for kode in KODE_PERAN:
-        user = authenticate(username=kode, password=SANDI_DEMO)
+        # django-axes' backend needs the request (it throttles per username and address).
+        user = authenticate(RequestFactory().post("/masuk/"), username=kode, password=SANDI_DEMO)
         assert user is not None, kode
         assert list(user.groups.values_list("name", flat=True)) == [kode]
         assert user.get_full_name().strip(), kode
@@ -98,3 +100,50 @@ def test_whole_demo_is_idempotent(settings, tmp_path):
     # Reading demo data may log file access; nothing else may grow.
     berubah.pop("core.AksesBerkas", None)
     assert not berubah, f"siapkan_demo is not idempotent: {berubah}"
+
+
+def test_it_runs_unattended_with_debug_off(db, settings, tmp_path, monkeypatch):
+    """compose runs siapkan_demo with DJANGO_DEBUG=0: nothing may wait on a passphrase prompt."""
+    import getpass
+
+    def ditanya(*args, **kwargs):
+        raise AssertionError("siapkan_demo asked for a passphrase on standard input")
+
+    monkeypatch.setattr(getpass, "getpass", ditanya)
+    settings.DEBUG = False
+    settings.TESTING = False
+    settings.TTE_KEY_DIR = tmp_path / "tte"
+    _jalankan()
+    from apps.dokumen.models import Pejabat
+
+    assert Pejabat.objects.exists()
+    assert all(p.berkas_p12.exists() for p in Pejabat.objects.all())
+
+
+def test_the_certificate_command_never_waits_on_a_prompt_nobody_sees(db, settings, tmp_path, monkeypatch):
+    import io
+    import sys
+
+    settings.DEBUG = False
+    settings.TESTING = False
+    settings.TTE_KEY_DIR = tmp_path / "tte"
+    monkeypatch.delenv("TTE_PASSPHRASE_LOKAL", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal (compose, CI)
+    with pytest.raises(CommandError, match="TTE_PASSPHRASE_LOKAL"):
+        call_command("buat_sertifikat_lokal", stdout=StringIO())
+    monkeypatch.setenv("TTE_PASSPHRASE_LOKAL", "passphrase-dari-env")
+    call_command("buat_sertifikat_lokal", stdout=StringIO())
+
+
+def test_buat_register_hapus_after_the_demo_says_what_blocks_it(db, settings, tmp_path):
+    settings.TTE_KEY_DIR = tmp_path / "tte"
+    _jalankan()
+    from apps.penduduk.models import Penduduk
+
+    sebelum = Penduduk.objects.count()
+    with pytest.raises(CommandError) as e:
+        call_command("buat_register", jumlah=0, hapus=True, stdout=StringIO())
+    pesan = str(e.value)
+    assert "Register tidak bisa dikosongkan" in pesan and "masih dirujuk oleh" in pesan
+    assert "Cannot delete" not in pesan
+    assert Penduduk.objects.count() == sebelum  # nothing half-removed

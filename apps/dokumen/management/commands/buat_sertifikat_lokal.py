@@ -7,6 +7,8 @@ For development, demos and tests only (production signs through BSrE). Files go 
 from __future__ import annotations
 
 import getpass
+import os
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -31,12 +33,14 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         direktori = Path(settings.TTE_KEY_DIR)
         direktori.mkdir(parents=True, exist_ok=True, mode=0o700)
-        passphrase = opts["passphrase"]
+        passphrase = opts["passphrase"] or os.environ.get("TTE_PASSPHRASE_LOKAL", "")
         if not passphrase:
             if settings.DEBUG or getattr(settings, "TESTING", False):
                 passphrase = PASSPHRASE_DEMO
-            else:
+            elif sys.stdin.isatty():
                 passphrase = getpass.getpass("Passphrase sertifikat pejabat: ")
+            else:  # unattended (compose, CI): never wait on a prompt nobody sees
+                raise CommandError("Passphrase belum diberikan: pakai --passphrase atau variabel lingkungan TTE_PASSPHRASE_LOKAL.")
         if len(passphrase) < 8:
             raise CommandError("Passphrase minimal 8 karakter.")
         ca_cert, ca_key, ca_dibuat = muat_atau_buat_ca(direktori, ulang=opts["ca_baru"])
