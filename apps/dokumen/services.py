@@ -341,8 +341,9 @@ def dokumen_ulangi(*, dokumen: Dokumen, oleh, passphrase: str = "") -> str:
     from . import jobs
 
     dokumen_periksa_hak_ulangi(dokumen=dokumen, oleh=oleh)
-    if dokumen.menunggu_antrean or (dokumen.status == Dokumen.Status.MENUNGGU and not dokumen.perlu_tte):
-        # Saved but its message lost (Redis down or restarted): publish it again.
+    if dokumen.status == Dokumen.Status.MENUNGGU:
+        # Saved but its message lost (Redis down or restarted): publish it again; a signing job
+        # signs with the passphrase sealed on its row (or goes back to its official if expired).
         jobs.antrekan_proses(dokumen.pk)
         return "Pembuatan dokumen dimasukkan lagi ke antrean kerja."
     if dokumen.status in Dokumen.STATUS_TTE_ULANG:

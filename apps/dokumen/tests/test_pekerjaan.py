@@ -165,3 +165,16 @@ def test_the_nightly_clean_up_removes_only_old_pdf_files_no_document_names(conto
     os.utime(dok.berkas.path, (dua_hari, dua_hari))
     assert jobs.bersihkan_pdf_yatim() == 1
     assert not tua.exists() and muda.exists() and Path(dok.berkas.path).exists()
+
+
+def test_ulangi_publishes_again_a_waiting_signing_job_whose_message_was_lost(client, contoh, kabid, monkeypatch, django_capture_on_commit_callbacks):
+    # Published once (diantrekan_pada set), then the message was lost (Redis restarted empty).
+    monkeypatch.setattr("apps.dokumen.services._antrekan_proses", lambda pk: Dokumen.objects.filter(pk=pk).update(diantrekan_pada=timezone.now()))
+    dok = dokumen_tandatangani(objek=contoh, jenis="surat", pejabat=kabid, passphrase=PASSPHRASE, kirim_email=False)
+    monkeypatch.undo()
+    client.force_login(kabid.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = client.post(reverse("dokumen:dokumen-ulangi", args=[dok.pk]), {"kembali": _detail(contoh)})
+    assert resp.status_code == 302
+    dok.refresh_from_db()
+    assert dok.status == "selesai" and dok.ditandatangani and Dokumen.objects.count() == 1
