@@ -67,10 +67,11 @@ class Proses(ConcurrentTransitionMixin, models.Model):
 
     def save(self, *args, **kwargs):
         # The record and its row of the cross-process index land together (or not at all); inside
-        # jalankan_aksi this is the transaction of the transition.
+        # jalankan_aksi this is the transaction of the transition. A savepoint, so that a refused
+        # save (a stale version) leaves the caller's transaction usable, as before.
         from .indeks import indeks_tulis
 
-        with transaction.atomic(savepoint=False):
+        with transaction.atomic():
             super().save(*args, **kwargs)
             indeks_tulis(self)
         self._versi_awal = self.versi

@@ -263,3 +263,18 @@ def test_status_look_up_takes_two_queries_whatever_the_process(db, django_assert
 def test_the_home_page_offers_the_search_to_staff(client, pengguna_banyak):
     client.force_login(pengguna_banyak("rekam", ("operator_rekam",)))
     assert f'action="{reverse("core:cari")}"' in client.get(reverse("akun:beranda")).content.decode()
+
+
+def test_a_stale_save_leaves_the_callers_transaction_usable(db):
+    from django_fsm import ConcurrentTransition
+
+    objek = Contoh.objects.create(nama="Uji")
+    basi = Contoh.objects.get(pk=objek.pk)
+    objek.nama = "Baru"
+    objek.versi += 1
+    objek.save()
+    basi.nama = "Basi"
+    with pytest.raises(ConcurrentTransition):
+        basi.save()
+    assert Contoh.objects.get(pk=objek.pk).nama == "Baru"  # no TransactionManagementError
+    assert baris(objek).nama == "Baru"
