@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import capfirst
 
 from apps.core.workflow import lampiran_dari
@@ -123,7 +124,18 @@ def data_dokumen(pencatatan, jenis: str) -> dict:
         akta = data_akta(pencatatan)
         return _konteks_akta(akta, _hidupkan(akta["rincian"], model), model, tanggal_lapor=pencatatan.tanggal_lapor,
                              kutipan=True)
-    register = pencatatan.register
+    register = getattr(pencatatan, "register", None)
+    if register is None:
+        # Before TTE (the verifiers' and the kadis' DRAF preview): the data as it stands, the
+        # nomor akta SIAK gave, no marginal notes yet. A signed deed always reads its register.
+        akta = data_akta(pencatatan)
+        return _konteks_akta(
+            akta, _hidupkan(akta["rincian"], model), model,
+            register=SimpleNamespace(nomor_akta=pencatatan.nomor_akta,
+                                     get_jenis_akta_display=capfirst(jenis.replace("_", " "))),
+            nomor_akta=pencatatan.nomor_akta, tanggal_akta=timezone.localdate(), tanggal_lapor=pencatatan.tanggal_lapor,
+            catatan_pinggir=[], kutipan=jenis != "register_akta",
+        )
     return _konteks_akta(
         register.data, _hidupkan(register.data.get("rincian", {}), model), model,
         register=register, nomor_akta=register.nomor_akta, tanggal_akta=register.tanggal,
@@ -136,8 +148,6 @@ def contoh_dokumen(jenis: str, varian: str = "") -> dict:
     """Sample context of capil's documents for ``manage.py contoh_dokumen`` (what ``data_dokumen``
     returns for a signed document); names and numbers are made up, dates relative to today.
     ``varian="tanpa_ayah"``: a birth without a recorded father (the kutipan's own wording)."""
-    from django.utils import timezone
-
     hari_ini = timezone.localdate()
     hari = hari_ini - timedelta(days=12)
     kode_tanggal = f"{hari_ini:%d%m%Y}"

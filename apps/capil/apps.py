@@ -18,6 +18,16 @@ DOKUMEN_CAPIL = [
 POLA_NOMOR = {"surat_keterangan_lahir_mati": "474.1/{urut:04d}/SKLM/{bulan_romawi}/{tahun}"}
 
 
+def _contoh_tanpa_ayah():
+    from .akta import contoh_dokumen
+
+    return {"tanpa-ayah": contoh_dokumen("akta_kelahiran", varian="tanpa_ayah")}
+
+
+# More samples of a type for ``manage.py contoh_dokumen``: a birth without a recorded father.
+CONTOH_VARIAN = {"akta_kelahiran": _contoh_tanpa_ayah}
+
+
 class CapilConfig(AppConfig):
     name = "apps.capil"
     verbose_name = "Pencatatan sipil"
@@ -32,4 +42,4 @@ class CapilConfig(AppConfig):
             daftarkan_jenis(kode, judul=judul, template=f"capil/dokumen/{kode}.html", ukuran_kertas="A4",
                             pola_nomor=POLA_NOMOR.get(kode, "{kode}/{urut:06d}/{tahun}"),
                             untuk_pemohon=kode != "register_akta",
-                            contoh=contoh_dokumen(kode))
+                            contoh=contoh_dokumen(kode), contoh_varian=CONTOH_VARIAN.get(kode, lambda: None)())

@@ -27,6 +27,8 @@ class ObjekContoh:
     """Stands in for a process record when a sample is rendered."""
 
     jenis: JenisDokumen
+    # The sample's data when not the type's own (one of its ``contoh_varian``).
+    data: dict | None = None
     kode_lacak: str = "CONTOH-0001"
     pin: str = "123456"
     dibuat_pada: object = field(default_factory=timezone.now)
@@ -37,10 +39,10 @@ class ObjekContoh:
         return f"Contoh {self.jenis.judul}"
 
     def data_dokumen(self, jenis: str) -> dict:
-        return dict(self.jenis.contoh or {})
+        return dict(self.data or self.jenis.contoh or {})
 
     def pemilik_dokumen(self) -> tuple[str, str]:
-        data = self.jenis.contoh or {}
+        data = self.data or self.jenis.contoh or {}
         return (data.get("nama", ""), data.get("nik", ""))
 
 
@@ -55,9 +57,10 @@ def pejabat_contoh() -> Pejabat:
     )
 
 
-def buat_contoh(jenis: JenisDokumen, *, pejabat: Pejabat, passphrase: str) -> tuple[Dokumen, bytes]:
-    """Issue, render, sign and store one sample; return it with its PDF bytes."""
-    objek = ObjekContoh(jenis=jenis)
+def buat_contoh(jenis: JenisDokumen, *, pejabat: Pejabat, passphrase: str, data: dict | None = None) -> tuple[Dokumen, bytes]:
+    """Issue, render, sign and store one sample (``data``: a variant's, else the type's own);
+    return it with its PDF bytes."""
+    objek = ObjekContoh(jenis=jenis, data=data)
     with transaction.atomic():
         dokumen = _dokumen_buat(objek=pejabat, jenis=jenis.kode, pejabat=pejabat)
         nama, nik = objek.pemilik_dokumen()

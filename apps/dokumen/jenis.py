@@ -34,8 +34,10 @@ class JenisDokumen:
     # Whether the holder may download it from the public status page (an internal register page,
     # for instance, stays with the Dinas even though it is signed).
     untuk_pemohon: bool = True
-    # Sample template data for ``manage.py contoh_dokumen`` (what ``data_dokumen`` would return).
+    # Sample template data for ``manage.py contoh_dokumen`` (what ``data_dokumen`` would return),
+    # and further named samples of the same type (e.g. a birth without a recorded father).
     contoh: dict | None = None
+    contoh_varian: dict[str, dict] | None = None
 
     @property
     def kertas(self) -> str:
@@ -64,12 +66,14 @@ def daftarkan_jenis(
     ditandatangani: bool = True,
     untuk_pemohon: bool = True,
     contoh: dict | None = None,
+    contoh_varian: dict[str, dict] | None = None,
 ) -> JenisDokumen:
     """Register (or re-register, e.g. on autoreload) a document type.
 
     ``kunci_nomor`` is the ``core.Urutan`` counter the type draws its yearly numbers from (types
     may share one); ``pola_nomor`` formats the number with ``{urut}``, ``{tahun}``, ``{bulan}``,
-    ``{bulan_romawi}`` and ``{kode}``; ``contoh`` is sample data for ``manage.py contoh_dokumen``.
+    ``{bulan_romawi}`` and ``{kode}``; ``contoh`` is sample data for ``manage.py contoh_dokumen``,
+    ``contoh_varian`` more samples by name (written as ``<kode>-<name>.pdf``).
     """
     jenis = JenisDokumen(
         kode=kode,
@@ -81,6 +85,7 @@ def daftarkan_jenis(
         ditandatangani=ditandatangani,
         untuk_pemohon=untuk_pemohon,
         contoh=contoh,
+        contoh_varian=contoh_varian,
     )
     _REGISTRY[kode] = jenis
     return jenis

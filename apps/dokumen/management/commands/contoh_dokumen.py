@@ -29,8 +29,10 @@ class Command(BaseCommand):
         if not pejabat.berkas_p12.exists():
             call_command("buat_sertifikat_lokal", nip=[pejabat.nip], passphrase=opts["passphrase"], stdout=self.stdout)
         for jenis in semua_jenis():
-            dokumen, pdf = buat_contoh(jenis, pejabat=pejabat, passphrase=opts["passphrase"])
-            path = out / f"{jenis.kode}.pdf"
-            path.write_bytes(pdf)
-            self.stdout.write(f"{path}  {dokumen.nomor}  {dokumen.url_verifikasi}")
+            sampel = [(jenis.kode, None), *((f"{jenis.kode}-{n}", d) for n, d in (jenis.contoh_varian or {}).items())]
+            for nama, data in sampel:
+                dokumen, pdf = buat_contoh(jenis, pejabat=pejabat, passphrase=opts["passphrase"], data=data)
+                path = out / f"{nama}.pdf"
+                path.write_bytes(pdf)
+                self.stdout.write(f"{path}  {dokumen.nomor}  {dokumen.url_verifikasi}")
         self.stdout.write(self.style.SUCCESS(f"{len(semua_jenis())} contoh dokumen ditulis ke {out}. Percayai CA: {Path(settings.TTE_KEY_DIR) / 'ca.pem'}"))
