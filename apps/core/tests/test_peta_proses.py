@@ -70,3 +70,13 @@ def test_the_map_matches_the_leaf_codes_of_the_process_catalogue():
         pytest.skip("PROCESSES.md is not beside the checkout")
     kode = re.findall(r"^\| (P\.[\d.]+) \|", katalog.read_text(), re.M)
     assert sorted(kode) == sorted(PETA_PROSES)
+
+
+def test_the_diagram_of_a_flow_draws_only_its_own_states():
+    from apps.core.management.commands.graph_transitions import dot_model
+    from apps.pendaftaran.models import PermohonanDenganVerifikasi, PermohonanTanpaVerifikasi
+
+    # P.4.1.1 shares its Status enum with P.4.1.2 but has no verification and no TTE.
+    tanpa = dot_model(PermohonanTanpaVerifikasi)
+    assert '"lengkap" [' in tanpa and '"terverifikasi" [' not in tanpa and '"ditandatangani" [' not in tanpa
+    assert '"terverifikasi" [' in dot_model(PermohonanDenganVerifikasi)

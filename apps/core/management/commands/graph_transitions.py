@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.core.peta import teks_kode
-from apps.core.workflow import aksi_model, model_proses
+from apps.core.workflow import aksi_model, model_proses, status_alur
 
 
 def _kutip(teks) -> str:
@@ -30,7 +30,9 @@ def _target(t) -> list[str]:
 def dot_model(model) -> str:
     """The Graphviz source of ``model``'s state machine."""
     field = model.status_field()
-    label_status = {str(k): str(v) for k, v in field.flatchoices}
+    # Only the states of this flow: P.4.1's flows share one Status enum but not all its states.
+    alur = set(status_alur(model))
+    label_status = {str(k): str(v) for k, v in field.flatchoices if str(k) in alur}
     semua = list(label_status)
     awal = field.get_default()
     akhir = {str(s) for s in model.STATUS_AKHIR}
