@@ -112,6 +112,7 @@ def data_indeks(objek: Proses) -> dict:
         "status_label": str(objek.status_label)[:200],
         "selesai": objek.status in model.STATUS_AKHIR,
         "peran_antrian": token_peran(peran_di_status(model, objek.status)),
+        "di_antrean": bool(peran_di_status(model, objek.status)),
         "peran_baca": token_peran(peran_baca_penuh(model)),
         "tenggat": objek.tenggat,
         "dibuat_pada": objek.dibuat_pada,
@@ -194,7 +195,7 @@ def hitung_antrian(user) -> dict[int, dict[str, int]]:
         return {}
     baris = (
         indeks_untuk_pengguna(user)
-        .filter(ada_peran("peran_antrian", milik))
+        .filter(ada_peran("peran_antrian", milik), di_antrean=True)
         .values("content_type_id")
         .annotate(
             jumlah=Count("pk"),

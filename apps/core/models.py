@@ -181,6 +181,9 @@ class IndeksProses(models.Model):
     status_label = models.CharField("label status", max_length=200)
     selesai = models.BooleanField(default=False)
     peran_antrian = models.CharField("di antrean peran", max_length=500, blank=True)
+    # Whether any role has an action in the current state: most records are finished, so the
+    # queue counts read the few open ones through this index instead of scanning every row.
+    di_antrean = models.BooleanField("di antrean", default=False, db_index=True)
     peran_baca = models.CharField("dibaca peran", max_length=500, blank=True)
     tenggat = models.DateField(null=True, blank=True)
     dibuat_pada = models.DateTimeField("diajukan pada")

@@ -278,3 +278,24 @@ def test_a_stale_save_leaves_the_callers_transaction_usable(db):
         basi.save()
     assert Contoh.objects.get(pk=objek.pk).nama == "Baru"  # no TransactionManagementError
     assert baris(objek).nama == "Baru"
+
+
+def test_only_rows_some_role_acts_on_are_in_a_queue(db, pengguna):
+    objek = ContohA.objects.create(nama="Uji")
+    assert baris(objek).di_antrean
+    jalankan_aksi(objek=objek, aksi="selesaikan", pengguna=pengguna("operator_rekam"))
+    b = baris(objek)
+    assert (b.di_antrean, b.peran_antrian, b.selesai) == (False, "", True)
+    # A final state with an action stays in its queue (Contoh's "catat" by the verifikator).
+    lain = Contoh.objects.create(nama="x", status="terverifikasi")
+    assert baris(lain).di_antrean and baris(lain).selesai
+
+
+def test_the_queue_flag_migration_sets_it_from_the_roles(db):
+    a = Contoh.objects.create(nama="a")
+    b = ContohA.objects.create(nama="b", status="selesai")
+    IndeksProses.objects.update(di_antrean=False)
+    IndeksProses.objects.filter(object_id=b.pk).update(di_antrean=True)
+    migrasi = importlib.import_module("apps.core.migrations.0005_indeks_di_antrean")
+    migrasi.isi_di_antrean(django_apps, None)
+    assert baris(a).di_antrean and not baris(b).di_antrean
