@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import ModelForm
 
 from apps.core.peta import teks_kode
 from apps.core.workflow import aksi_model, jalankan_dari_form, kelas_form
@@ -42,7 +43,10 @@ CONTOH = [
     ("kk", "hilang", False, 1, [("kembalikan", {"catatan": "Bawa KTP-el kepala keluarga."})]),
     ("kia", "baru", False, None, [("berkas_lengkap", {}), ("input_siak", {"referensi_siak": "SIAK-DEMO-0001"})]),
     ("kk", "perubahan_data", False, None, [
-        ("berkas_lengkap", {}), ("input_siak", {"referensi_siak": "SIAK-DEMO-0002"}), ("verifikasi", {}),
+        ("berkas_lengkap", {}),
+        ("input_siak", {"referensi_siak": "SIAK-DEMO-0002", "ubah_nik_1": "{nik}", "ubah_kolom_1": "pendidikan",
+                        "ubah_nilai_1": "Diploma IV/Strata I"}),
+        ("verifikasi", {}),
     ]),
     ("ktp_el", "hilang", False, None, [("berkas_lengkap", {}), ("cetak", {}), ("cetakan_bagus", {})]),
     ("ktp_el", "skpwni", False, None, [
@@ -68,9 +72,12 @@ def _aksi(objek, nama, data):
     user = _akun(info.peran[0])
     if user is None:
         return False
+    data = {k: v.format(nik=objek.nik) if isinstance(v, str) else v for k, v in data.items()}
     if nama == "serahkan" and not data.get("penerima"):
         data = {**data, "penerima": objek.penerima_awal() or objek.nama}
-    form = kelas_form(info)({"versi": objek.versi, **data}, aksi=info, objek=objek, pengguna=user)
+    cls = kelas_form(info)
+    extra = {"instance": objek} if issubclass(cls, ModelForm) else {}  # as the action view does
+    form = cls({"versi": objek.versi, **data}, aksi=info, objek=objek, pengguna=user, **extra)
     if not form.is_valid():
         raise ValueError(f"{nama}: {form.errors.as_text()}")
     jalankan_dari_form(objek=objek, info=info, pengguna=user, form=form)

@@ -8,8 +8,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
@@ -34,26 +32,6 @@ def _umum(objek) -> dict:
         "alamat": objek.alamat,
         "tanggal": timezone.localtime(objek.dibuat_pada),
     }
-
-
-def _anggota(keluarga) -> list[dict]:
-    return [
-        {
-            "nama": a.nama,
-            "nik": a.nik,
-            "jenis_kelamin": a.get_jenis_kelamin_display(),
-            "tempat_lahir": a.tempat_lahir,
-            "tanggal_lahir": a.tanggal_lahir,
-            "agama": a.get_agama_display(),
-            "pekerjaan": a.pekerjaan,
-            "status_perkawinan": a.get_status_perkawinan_display(),
-            "hubungan": a.get_hubungan_display(),
-            "kewarganegaraan": a.kewarganegaraan,
-            "nama_ayah": a.nama_ayah,
-            "nama_ibu": a.nama_ibu,
-        }
-        for a in keluarga.anggota.order_by("tanggal_lahir", "nik")
-    ]
 
 
 def _wilayah(kelurahan) -> dict:
@@ -87,21 +65,10 @@ def data_dokumen(objek, jenis: str) -> dict:
             url_status=status,
             qr=qr_data_uri(status),
             instansi_mitra=getattr(getattr(objek, "instansi", None), "nama", ""),
+            penerima_berkas=penerima_berkas(objek),
         )
     elif jenis == "kk":
-        keluarga = p.keluarga if p and p.keluarga_id else None
-        data.update(
-            judul="Kartu Keluarga",
-            no_kk=keluarga.no_kk if keluarga else objek.no_kk,
-            kepala_keluarga=(keluarga.kepala.nama if keluarga and keluarga.kepala_id else objek.nama),
-            alamat=keluarga.alamat if keluarga else objek.alamat,
-            rt=keluarga.rt if keluarga else "",
-            rw=keluarga.rw if keluarga else "",
-            kode_pos=keluarga.kode_pos if keluarga else "",
-            anggota=_anggota(keluarga) if keluarga else [{"nama": objek.nama, "nik": objek.nik}],
-            kabupaten_kota="Kota Pasuruan",
-            **_wilayah(keluarga.kelurahan if keluarga else None),
-        )
+        data.update(_data_kk(objek))
     elif jenis in ("kia", "ktp_el_cetak"):
         data.update(judul="Kartu Identitas Anak" if jenis == "kia" else "Rekam Cetak KTP-el")
         if p:
@@ -122,7 +89,11 @@ def data_dokumen(objek, jenis: str) -> dict:
                 **_wilayah(p.kelurahan),
             )
             if jenis == "kia":
-                data["berlaku_hingga"] = _ulang_tahun(p.tanggal_lahir, 17) - timedelta(days=1)
+                from .kia import berlaku_hingga
+
+                data["berlaku_hingga"] = berlaku_hingga(p.tanggal_lahir, timezone.localdate())
+                data["no_akta_kelahiran"] = p.no_akta_kelahiran
+                data["foto"] = _foto(objek)
         if jenis == "ktp_el_cetak":
             data["alasan"] = objek.layanan.get_alasan_display()
             data["dicetak_oleh"] = _pencetak(objek)
@@ -130,12 +101,63 @@ def data_dokumen(objek, jenis: str) -> dict:
     return data
 
 
-def _ulang_tahun(tanggal, umur: int):
-    """A KIA is valid until the day before the child turns 17 (Permendagri 2/2016)."""
-    try:
-        return tanggal.replace(year=tanggal.year + umur)
-    except ValueError:  # 29 February
-        return tanggal.replace(year=tanggal.year + umur, day=28)
+def _data_kk(objek) -> dict:
+    """The KK: members from the register (deceased and moved out left off, head first, SHDK order,
+    birth date), every column, the recorded changes shown in place, "Dikeluarkan tanggal"."""
+    from .kk import anggota_kk, keluarga_kk, perubahan_per_nik
+
+    keluarga = keluarga_kk(objek)
+    perubahan = perubahan_per_nik(objek)
+    if keluarga is not None:
+        anggota = anggota_kk(keluarga, perubahan=perubahan)
+        kepala = next((a["nama"] for a in anggota if a["hubungan_kode"] == "kepala"), keluarga.kepala.nama if keluarga.kepala_id else "")
+        alamat = {"alamat": keluarga.alamat, "rt": keluarga.rt, "rw": keluarga.rw, "kode_pos": keluarga.kode_pos,
+                  **_wilayah(keluarga.kelurahan)}
+    else:
+        # A KK baru before signing: the applicant heads the new family.
+        p = objek.penduduk
+        anggota = anggota_kk(None, tambahan=[p]) if p is not None else [{"nama": objek.nama, "nik": objek.nik}]
+        for a in anggota:
+            a.update(hubungan="Kepala keluarga", hubungan_kode="kepala")
+        kepala = objek.nama
+        alamat = {"alamat": p.alamat if p else objek.alamat, "rt": p.rt if p else "", "rw": p.rw if p else "", "kode_pos": "",
+                  **_wilayah(p.kelurahan if p else None)}
+    return {
+        "judul": "Kartu Keluarga",
+        "no_kk": getattr(objek, "no_kk_siak", "") or (keluarga.no_kk if keluarga else objek.no_kk),
+        "kepala_keluarga": kepala,
+        "anggota": anggota,
+        "perubahan": bool(perubahan),
+        "dikeluarkan": timezone.localdate(),
+        "kabupaten_kota": "Kota Pasuruan",
+        **alamat,
+    }
+
+
+def penerima_berkas(objek) -> dict:
+    """Who received the file and signs the tanda terima: name and role (the front office, or a
+    partner's officer with the partner's name)."""
+    from apps.akun.roles import NAMA_PERAN
+    from apps.core.peran import peran_pengguna
+
+    user = objek.dibuat_oleh
+    if user is None:
+        return {"nama": "", "jabatan": ""}
+    peran = sorted(peran_pengguna(user) & {"petugas_fo", "petugas_integrasi"}) or sorted(peran_pengguna(user))
+    jabatan = NAMA_PERAN.get(peran[0], "") if peran else ""
+    instansi = getattr(getattr(objek, "instansi", None), "nama", "")
+    return {"nama": user.get_full_name() or user.username, "jabatan": f"{jabatan}, {instansi}" if instansi else jabatan}
+
+
+def _foto(objek) -> str:
+    """The child's photo (KIA) as a data URI for the card, or ""."""
+    import base64
+
+    lampiran = getattr(objek, "foto", None)
+    if lampiran is None:
+        return ""
+    with lampiran.berkas.open("rb") as f:
+        return f"data:{lampiran.jenis_mime};base64,{base64.b64encode(f.read()).decode()}"
 
 
 def _pencetak(objek) -> str:

@@ -161,28 +161,16 @@ class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasFo
         return self.cleaned_data.get("foto_anak")
 
 
-class BerkasLengkapForm(AksiForm):
-    """“Berkas lengkap” only when every mandatory requirement of the service has been received."""
-
-    def clean(self):
-        data = super().clean()
-        kurang = self.objek.persyaratan_kurang() if self.objek is not None else []
-        if kurang:
-            raise ValidationError(
-                "Persyaratan wajib belum ada: %(daftar)s. Lengkapi dulu atau kembalikan berkas ke pemohon.",
-                params={"daftar": ", ".join(p.nama for p in kurang)},
-            )
-        return data
-
-
 class _UnggahPersyaratanMixin:
     """One scan field per requirement of the service; at least one new scan when ``wajib_unggah``."""
 
     wajib_unggah = True
 
-    def tambah_field_persyaratan(self):
+    def tambah_field_persyaratan(self, *, hanya_kurang: bool = False):
         self.persyaratan = self.objek.daftar_persyaratan() if self.objek is not None else []
         ada = self.objek.persyaratan_diterima() if self.objek is not None else set()
+        if hanya_kurang:
+            self.persyaratan = [p for p in self.persyaratan if p.pk not in ada]
         for p in self.persyaratan:
             status = "sudah ada — unggah lagi untuk mengganti" if p.pk in ada else ("wajib, belum ada" if p.wajib else "belum ada")
             self.fields[_nama_berkas(p)] = LampiranField(label=f"{p.nama} ({status})", required=False)
@@ -200,6 +188,28 @@ class _UnggahPersyaratanMixin:
 
     def daftar_lampiran(self) -> list:
         return []
+
+
+class BerkasLengkapForm(_UnggahPersyaratanMixin, AksiForm):
+    """“Berkas lengkap” only when every mandatory requirement of the service has been received;
+    a missing scan may be uploaded right here (as in P.5.1), each under its requirement."""
+
+    wajib_unggah = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.tambah_field_persyaratan(hanya_kurang=True)
+
+    def clean(self):
+        data = super().clean()
+        diunggah = {p.pk for p, _ in self.berkas_persyaratan()} if not self.errors else set()
+        kurang = [p for p in (self.objek.persyaratan_kurang() if self.objek is not None else []) if p.pk not in diunggah]
+        if kurang:
+            raise ValidationError(
+                "Persyaratan wajib belum ada: %(daftar)s. Unggah pindaiannya di sini, atau kembalikan berkas ke pemohon.",
+                params={"daftar": ", ".join(p.nama for p in kurang)},
+            )
+        return data
 
 
 class LengkapiForm(_UnggahPersyaratanMixin, AksiForm):
@@ -225,12 +235,23 @@ class PerbaikanMitraForm(_UnggahPersyaratanMixin, AksiModelForm):
         self.tambah_field_persyaratan()
 
 
-class InputSiakForm(AksiModelForm):
-    """P.4.1.2: the operator records the SIAK reference of the data entered there."""
+BARIS_PERUBAHAN = 3
+
+
+class InputSiakForm(KonfirmasiPeringatanMixin, AksiModelForm):
+    """P.4.1.2: the operator records the SIAK reference of the data entered there and, for a KK,
+    the No. KK SIAK issued (required for a KK baru; for another KK only when SIAK gave a new
+    number) and the changes of a "perubahan data" KK (up to three rows: NIK, column, new value).
+
+    The No. KK is checked like any number typed here: 16 digits, its region (unknown → confirm),
+    and that no other family holds it (refused, next to the field).
+    """
+
+    no_kk_siak = NoKKField(label="No. KK dari SIAK", required=False)
 
     class Meta:
         model = PermohonanDenganVerifikasi
-        fields = ["referensi_siak"]
+        fields = ["referensi_siak", "no_kk_siak"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -238,6 +259,99 @@ class InputSiakForm(AksiModelForm):
         f.required = True
         f.help_text = "Nomor/ID transaksi di aplikasi SIAK untuk data yang baru diinput."
         f.error_messages["required"] = "Nomor referensi SIAK wajib diisi."
+        layanan = self.objek.layanan if self.objek is not None else None
+        if layanan is None or layanan.dokumen != "kk":
+            self.fields.pop("no_kk_siak")
+        elif layanan.alasan == "baru":
+            self.fields["no_kk_siak"].required = True
+            self.fields["no_kk_siak"].help_text = "Nomor KK yang diterbitkan SIAK untuk keluarga baru ini (portal tidak membuat nomor)."
+            self.fields["no_kk_siak"].error_messages["required"] = "KK baru: isi No. KK yang diberikan SIAK."
+        else:
+            self.fields["no_kk_siak"].help_text = "Isi hanya bila SIAK menerbitkan nomor KK baru; kosongkan bila nomornya tetap."
+        self.ubah_data = layanan is not None and layanan.dokumen == "kk" and layanan.alasan == "perubahan_data"
+        if self.ubah_data:
+            from .kk import KOLOM_UBAH
+
+            awal = list(self.objek.perubahan_data or []) if self.objek is not None else []
+            for i in range(1, BARIS_PERUBAHAN + 1):
+                lama = awal[i - 1] if i <= len(awal) else {}
+                self.fields[f"ubah_nik_{i}"] = NIKField(label=f"Perubahan {i}: NIK anggota", required=False, initial=lama.get("nik"))
+                self.fields[f"ubah_kolom_{i}"] = forms.ChoiceField(
+                    label="Data yang berubah", required=False, initial=lama.get("kolom"),
+                    choices=[("", "—"), *((k, v[0]) for k, v in KOLOM_UBAH.items())],
+                )
+                self.fields[f"ubah_nilai_{i}"] = forms.CharField(label="Nilai baru", required=False, max_length=120,
+                                                                 initial=lama.get("nilai"))
+
+    def clean_no_kk_siak(self):
+        from apps.penduduk.models import Keluarga
+
+        from .kk import keluarga_permohonan
+
+        no_kk = self.cleaned_data.get("no_kk_siak") or ""
+        if not no_kk:
+            return no_kk
+        sendiri = keluarga_permohonan(self.objek) if self.objek is not None and self.objek.layanan.alasan != "baru" else None
+        lain = Keluarga.objects.filter(no_kk=no_kk).exclude(pk=getattr(sendiri, "pk", None)).select_related("kepala").first()
+        if lain is not None:
+            kepala = f" (kepala keluarga {lain.kepala.nama})" if lain.kepala_id else ""
+            raise ValidationError(f"No. KK {no_kk} sudah dipakai keluarga lain{kepala}. Periksa kembali nomor dari SIAK.")
+        return no_kk
+
+    def clean(self):
+        data = super().clean()
+        if not self.ubah_data:
+            return data
+        from .kk import nilai_kolom
+
+        baris = []
+        anggota = set()
+        if self.objek is not None:
+            from .kk import keluarga_permohonan
+
+            keluarga = keluarga_permohonan(self.objek)
+            anggota = set(keluarga.anggota.values_list("nik", flat=True)) if keluarga else set()
+        for i in range(1, BARIS_PERUBAHAN + 1):
+            nik, kolom, nilai = data.get(f"ubah_nik_{i}"), data.get(f"ubah_kolom_{i}"), data.get(f"ubah_nilai_{i}", "")
+            if not (nik or kolom or nilai):
+                continue
+            if not nik or not kolom:
+                self.add_error(f"ubah_nik_{i}" if not nik else f"ubah_kolom_{i}", "Lengkapi NIK anggota dan data yang berubah.")
+                continue
+            if nik not in anggota:
+                self.add_error(f"ubah_nik_{i}", "NIK ini bukan anggota KK yang dimohon.")
+                continue
+            try:
+                nilai_kolom(kolom, nilai)
+            except ValidationError as exc:
+                self.add_error(f"ubah_nilai_{i}", exc)
+                continue
+            baris.append({"nik": nik, "kolom": kolom, "nilai": nilai.strip()})
+        if not baris and not self.errors:
+            raise ValidationError("KK perubahan data: catat minimal satu perubahan (NIK anggota, data yang berubah, nilai baru).")
+        self.instance.perubahan_data = baris
+        return data
+
+    def data_aksi(self) -> dict:
+        return {}
+
+
+class VerifikasiForm(AksiForm):
+    """The verifier's “data sesuai”: a KK whose family is not in the register cannot go on to be
+    signed (issue 8 §3); the message says what to do instead."""
+
+    def clean(self):
+        data = super().clean()
+        if self.objek is not None:
+            from apps.core.workflow import AksiDitolak
+
+            from .kk import kk_periksa
+
+            try:
+                kk_periksa(self.objek)
+            except AksiDitolak as exc:
+                raise ValidationError(str(exc)) from exc
+        return data
 
 
 class SerahkanForm(AksiForm):

@@ -90,6 +90,42 @@ def permohonan_lengkapi(*, objek, pengguna, form):
     return log
 
 
+def permohonan_berkas_lengkap(*, objek, pengguna, form):
+    """P.4.1 “berkas lengkap”: the scans uploaded on the action form join the file under their
+    requirements, in the transaction of the transition."""
+    with transaction.atomic():
+        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
+        _simpan_persyaratan(objek=objek, berkas=form.berkas_persyaratan(), oleh=pengguna, riwayat=log)
+        objek.save(update_fields=["berkas_persyaratan"])
+    return log
+
+
+def permohonan_input_siak(*, objek, pengguna, form):
+    """P.4.1.2 — “operator SIAK menginput data”: the SIAK reference, the No. KK SIAK issued and a
+    KK's recorded changes are saved with the transition; warnings the operator confirmed (e.g. an
+    unknown region in the No. KK) are kept for the verifier."""
+    with transaction.atomic():
+        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
+        konfirmasi_catat(objek=objek, konfirmasi=form.konfirmasi(), oleh=pengguna)
+    return log
+
+
+def permohonan_tandatangani(*, objek, pengguna, form):
+    """P.4.1.2/P.4.1.3 — TTE by kabid or kadis. For a KK: the family must be in the register (a
+    clear refusal otherwise), and the KK's changes (new family, No. KK from SIAK, changed data) are
+    applied to the register through the audited services in the signing transaction, before the
+    document is rendered, so the signed KK and the register agree. A wrong passphrase changes
+    nothing."""
+    from apps.dokumen.services import aksi_tandatangani
+
+    from .kk import kk_periksa, kk_terapkan
+
+    kk_periksa(objek)
+    with transaction.atomic():
+        kk_terapkan(objek=objek, oleh=pengguna)
+        return aksi_tandatangani(objek=objek, pengguna=pengguna, form=form)
+
+
 def tanda_terima_terbitkan(*, objek, oleh=None):
     """The tanda terima (receipt) of a request, rendered as PDF by apps.dokumen (unsigned)."""
     from apps.dokumen.services import dokumen_terbitkan

@@ -66,7 +66,7 @@ _VERIFIKATOR = peran("verifikator")
 _PEJABAT_TTE = peran("kabid", "kadis")
 _PENGAMBILAN = peran("operator_pengambilan")
 
-_TTE = {"layanan": "apps.dokumen.services.aksi_tandatangani", "form": "apps.dokumen.forms.TTEForm"}
+_TTE = {"layanan": "apps.pendaftaran.services.permohonan_tandatangani", "form": "apps.dokumen.forms.TTEForm"}
 _CETAK = {"layanan": "apps.dokumen.services.aksi_cetak"}
 _F = "apps.pendaftaran.forms"
 
@@ -196,7 +196,8 @@ class PelayananDiLoket(models.Model):
         abstract = True
 
     @transition(field="status", source=S.DIAJUKAN, target=S.LENGKAP, permission=_FO,
-                custom={"label": "Berkas lengkap", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
+                custom={"label": "Berkas lengkap", "form": f"{_F}.BerkasLengkapForm", "gaya": "success",
+                        "layanan": "apps.pendaftaran.services.permohonan_berkas_lengkap"})
     def berkas_lengkap(self, oleh=None, data=None):
         pass
 
@@ -281,6 +282,13 @@ class PermohonanDenganVerifikasi(PelayananDiLoket, TandaTanganElektronik, Permoh
     KODE_PROSES = ("P.4.1.2",)
 
     referensi_siak = models.CharField("nomor referensi SIAK", max_length=40, blank=True)
+    # Typed by the SIAK operator: never minted here (issue 8 §2).
+    no_kk_siak = models.CharField(
+        "No. KK dari SIAK", max_length=16, blank=True,
+        help_text="Nomor KK yang diterbitkan SIAK untuk keluarga baru atau KK yang nomornya berubah.",
+    )
+    # KK perubahan data: [{"nik", "kolom", "nilai"}], shown on the KK and applied when it is signed.
+    perubahan_data = models.JSONField("perubahan data", default=list, blank=True)
 
     class Meta:
         verbose_name = "permohonan KK/KIA"
@@ -288,12 +296,13 @@ class PermohonanDenganVerifikasi(PelayananDiLoket, TandaTanganElektronik, Permoh
         indexes = [models.Index(fields=["status", "tenggat"], name="p412_status_tenggat")]
 
     @transition(field="status", source=S.LENGKAP, target=S.DIINPUT, permission=_SIAK,
-                custom={"label": "Input data SIAK", "form": f"{_F}.InputSiakForm"})
+                custom={"label": "Input data SIAK", "form": f"{_F}.InputSiakForm",
+                        "layanan": "apps.pendaftaran.services.permohonan_input_siak"})
     def input_siak(self, oleh=None, data=None):
         pass
 
     @transition(field="status", source=S.DIINPUT, target=S.TERVERIFIKASI, permission=_VERIFIKATOR,
-                custom={"label": "Verifikasi: data sesuai", "gaya": "success"})
+                custom={"label": "Verifikasi: data sesuai", "gaya": "success", "form": f"{_F}.VerifikasiForm"})
     def verifikasi(self, oleh=None, data=None):
         pass
 
@@ -303,7 +312,8 @@ class PermohonanDenganVerifikasi(PelayananDiLoket, TandaTanganElektronik, Permoh
         pass
 
     @transition(field="status", source=S.PERBAIKAN, target=S.DIINPUT, permission=_SIAK,
-                custom={"label": "Perbaiki input SIAK", "form": f"{_F}.InputSiakForm"})
+                custom={"label": "Perbaiki input SIAK", "form": f"{_F}.InputSiakForm",
+                        "layanan": "apps.pendaftaran.services.permohonan_input_siak"})
     def perbaiki(self, oleh=None, data=None):
         pass
 
@@ -387,7 +397,8 @@ class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
         return ""
 
     @transition(field="status", source=S.DIAJUKAN, target=S.LENGKAP, permission=_MITRA,
-                custom={"label": "Berkas lengkap, kirim ke Dinas", "form": f"{_F}.BerkasLengkapForm", "gaya": "success"})
+                custom={"label": "Berkas lengkap, kirim ke Dinas", "form": f"{_F}.BerkasLengkapForm", "gaya": "success",
+                        "layanan": "apps.pendaftaran.services.permohonan_berkas_lengkap"})
     def berkas_lengkap(self, oleh=None, data=None):
         pass
 
@@ -404,7 +415,8 @@ class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
 
     @transition(field="status", source=S.LENGKAP,
                 target=GET_STATE(_setelah_verifikasi, states=[S.TERVERIFIKASI, S.SIAP_CETAK]),
-                permission=_VERIFIKATOR, custom={"label": "Verifikasi: data sesuai", "gaya": "success"})
+                permission=_VERIFIKATOR,
+                custom={"label": "Verifikasi: data sesuai", "gaya": "success", "form": f"{_F}.VerifikasiForm"})
     def verifikasi(self, oleh=None, data=None):
         pass
 

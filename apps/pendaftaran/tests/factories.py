@@ -39,8 +39,32 @@ def jadikan_petugas_mitra(user, instansi: InstansiMitra) -> None:
         del user._instansi_mitra_id
 
 
-def buat_permohonan(model, *, status: str | None = None, layanan_=None, lengkap: bool = True, **kw):
-    """A request created directly in ``status`` (the state field is protected once loaded)."""
+def pastikan_keluarga(no_kk: str, nik: str, nama: str):
+    """The family a KK request is about, in the register (a KK for a family not in the register
+    cannot be signed), with the applicant as its head when he or she is not registered yet."""
+    import datetime
+
+    from apps.penduduk.models import Keluarga, Penduduk, Wilayah
+
+    kel = Wilayah.objects.filter(tingkat="kelurahan").order_by("kode").first()
+    keluarga = Keluarga.objects.filter(no_kk=no_kk).first() or Keluarga.objects.create(
+        no_kk=no_kk, alamat="JL. HAYAM WURUK 1", rt="001", rw="002", kelurahan=kel
+    )
+    if not Penduduk.objects.filter(nik=nik).exists():
+        kepala = Penduduk.objects.create(
+            nik=nik, nama=nama, tempat_lahir="PASURUAN", tanggal_lahir=datetime.date(1990, 7, 1), jenis_kelamin="P",
+            agama="islam", status_perkawinan="kawin", pekerjaan="WIRASWASTA", keluarga=keluarga, hubungan="kepala",
+            alamat=keluarga.alamat, rt=keluarga.rt, rw=keluarga.rw, kelurahan=kel,
+        )
+        if keluarga.kepala_id is None:
+            keluarga.kepala = kepala
+            keluarga.save(update_fields=["kepala"])
+    return keluarga
+
+
+def buat_permohonan(model, *, status: str | None = None, layanan_=None, lengkap: bool = True, keluarga: bool = True, **kw):
+    """A request created directly in ``status`` (the state field is protected once loaded). A KK
+    request's family is put in the register unless ``keluarga=False``."""
     if layanan_ is None:
         layanan_ = {
             "permohonantanpaverifikasi": ("ktp_el", "rusak"),
@@ -56,6 +80,8 @@ def buat_permohonan(model, *, status: str | None = None, layanan_=None, lengkap:
         data["status"] = status
     if lengkap:
         data.setdefault("berkas_persyaratan", {str(p.pk): None for p in layanan_.persyaratan.all() if p.wajib})
+    if keluarga and layanan_.dokumen == "kk" and layanan_.alasan != "baru" and data.get("no_kk"):
+        pastikan_keluarga(data["no_kk"], data["nik"], data["nama"])
     return model.objects.create(layanan=layanan_, **data)
 
 
