@@ -128,3 +128,27 @@ def test_a_request_filed_after_closing_time_counts_from_the_next_working_day(wak
         from apps.core.hari_kerja import tambah_hari_kerja
 
         assert obj.hitung_tenggat() == tambah_hari_kerja(mulai, 3)
+
+
+def test_berkas_lengkap_takes_the_missing_scan_on_its_form(client, pengguna):
+    from django.urls import reverse
+
+    from apps.core.models import Lampiran
+
+    from .factories import pdf_uji
+
+    obj = buat_permohonan(PermohonanDenganVerifikasi, lengkap=False)
+    kurang = obj.persyaratan_kurang()
+    client.force_login(pengguna("petugas_fo"))
+    url = reverse("pendaftaran:permohonandenganverifikasi-aksi", args=[obj.pk, "berkas_lengkap"])
+    html = client.get(url).content.decode()
+    assert all(f'name="berkas_{p.pk}"' in html for p in kurang)  # one upload per missing requirement
+    r = client.post(url, {"versi": obj.versi, **{f"berkas_{p.pk}": pdf_uji() for p in kurang[:-1]}})
+    assert r.status_code == 400 and kurang[-1].nama in r.content.decode()
+    obj.refresh_from_db()
+    assert obj.status == "diajukan"
+    r = client.post(url, {"versi": obj.versi, **{f"berkas_{p.pk}": pdf_uji() for p in kurang}})
+    assert r.status_code == 302
+    obj.refresh_from_db()
+    assert obj.status == "lengkap" and obj.persyaratan_kurang() == []
+    assert Lampiran.objects.filter(object_id=obj.pk).count() == len(kurang)
