@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from apps.core.hari_kerja import tambah_hari_kerja
+from apps.core.hari_kerja import hari_mulai_layanan, tambah_hari_kerja
 from apps.core.models import Lampiran
 from apps.core.workflow import AksiDitolak, catat_pembuatan, jalankan_form
 from apps.penduduk.models import Hubungan, Keluarga, Penduduk, StatusPerkawinan
@@ -23,6 +23,7 @@ from apps.penduduk.services import konfirmasi_catat, penduduk_buat, penduduk_uba
 from . import aturan
 from .akta import data_akta
 from .models import JENIS_DOKUMEN_AKTA, CatatanPinggir, JenisPeristiwa, PencatatanSipil, RegisterAkta
+from .syarat import target_hari_kerja
 
 log = logging.getLogger(__name__)
 
@@ -36,9 +37,8 @@ def pencatatan_buat(*, pencatatan: PencatatanSipil, rincian, berkas: list[tuple]
     (kept for the verifiers). The completeness check is the next step (``periksa``)."""
     with transaction.atomic():
         pencatatan.dibuat_oleh = oleh
-        pencatatan.tenggat = tambah_hari_kerja(
-            timezone.localdate(), aturan.target_hari_kerja(pencatatan.jenis_peristiwa)
-        )
+        # Counted from the working day the report counts from (the next one after closing time).
+        pencatatan.tenggat = tambah_hari_kerja(hari_mulai_layanan(), target_hari_kerja(pencatatan.jenis_peristiwa))
         pencatatan.save()
         rincian.pencatatan = pencatatan
         rincian.save()

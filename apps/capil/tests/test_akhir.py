@@ -109,18 +109,35 @@ def test_an_sptjm_birth_needs_the_f204_instead_of_the_buku_nikah(lahir):
     assert {"sptjm_pasutri", "sptjm_lahir"} <= kode and not {"buku_nikah", "surat_lahir"} & kode
 
 
-def test_completeness_is_matched_by_code_not_by_label(client, pengguna, lahir, monkeypatch):
-    objek = lahir(lengkap=False)
-    # The label of a requirement changes after intake: what was received still counts.
-    from apps.capil import syarat
+def test_completeness_is_matched_by_code_not_by_label(client, pengguna, lahir):
+    from apps.pendaftaran.models import Persyaratan
 
-    baru = tuple(s if s.kode != "kk" else syarat.Syarat("kk", "Kartu Keluarga (KK) terbaru") for s in syarat.SYARAT["kelahiran"])
-    monkeypatch.setitem(syarat.SYARAT, "kelahiran", baru)
+    objek = lahir(lengkap=False)
+    # The administrator renames a requirement after intake: what was received still counts.
+    Persyaratan.objects.filter(layanan__kode="P.5.1-lahir", kode="kk").update(nama="Kartu Keluarga (KK) terbaru")
     data = {f"syarat_{k}": pindaian(f"{k}.pdf") for k in ("ktp_ortu", "surat_lahir", "buku_nikah")}
     r = aksi(client, pengguna("petugas_fo"), objek, "periksa", data)
     assert r.status_code == 302, r.content.decode()[:2000]
     objek.refresh_from_db()
     assert set(objek.berkas_persyaratan) == {"f201", "kk", "ktp_ortu", "surat_lahir", "buku_nikah"}
+
+
+def test_the_lists_and_targets_live_in_the_admin_catalogue(client, pengguna, lahir):
+    from apps.pendaftaran.models import Layanan, Persyaratan
+
+    layanan = {lay.kode: lay for lay in Layanan.objects.filter(kode_proses="P.5.1")}
+    assert set(layanan) == {"P.5.1-lahir", "P.5.1-lahir-mati", "P.5.1-kematian", "P.5.1-perkawinan", "P.5.1-perceraian"}
+    lahir_ = layanan["P.5.1-lahir"]
+    buku = lahir_.persyaratan.get(kode="buku_nikah")
+    assert [s.kode for s in buku.hanya_untuk_sebab.all()] == ["ortu-tercatat"]
+    # An administrator adds a requirement and changes the target: the intake follows.
+    Persyaratan.objects.create(layanan=lahir_, kode="surat_rt", nama="Surat pengantar khusus", urutan=99)
+    Layanan.objects.filter(pk=lahir_.pk).update(target_hari_kerja=10)
+    client.force_login(pengguna("petugas_fo"))
+    teks = client.get(reverse("capil:pencatatan-baru-jenis", args=["kelahiran"])).content.decode()
+    assert 'name="syarat_surat_rt"' in teks and "Surat pengantar khusus" in teks
+    objek = lahir()
+    assert objek.tenggat > lahir(nama_anak="ADIK").dibuat_pada.date() + timedelta(days=10)
 
 
 def test_an_emailed_kutipan_is_not_described_as_handed_over(client, lahir):
