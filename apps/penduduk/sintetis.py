@@ -326,6 +326,47 @@ class _Pembuat:
         return keluarga, anggota
 
 
+class _KolomKK:
+    """Pendidikan, golongan darah, tanggal perkawinan and nomor akta kelahiran (demo patterns: the
+    nomor akta follows the observed ``3575-LU-DDMMYYYY-NNNN`` layout, see DOMAIN.md)."""
+
+    PENDIDIKAN_DEWASA = [("sd", 18), ("sltp", 20), ("slta", 38), ("d1_d2", 3), ("d3", 6), ("s1", 13), ("s2", 2)]
+    GOLONGAN = [("A", 22), ("B", 27), ("AB", 7), ("O", 34), ("tidak_tahu", 10)]
+
+    def __init__(self, rng: random.Random, acuan: datetime.date):
+        self.rng, self.acuan, self.urut = rng, acuan, 0
+
+    def _pendidikan(self, umur: int) -> str:
+        if umur < 5:
+            return "tidak_sekolah"
+        if umur < 12:
+            return "belum_tamat_sd"
+        if umur < 15:
+            return "sd"
+        if umur < 18:
+            return "sltp"
+        return _pilih_bobot(self.rng, self.PENDIDIKAN_DEWASA)
+
+    def lengkapi(self, anggota: list[dict]) -> None:
+        r = self.rng
+        istri = next((o for o in anggota if o["hubungan"] == Hubungan.ISTRI), None)
+        nikah = None
+        if istri is not None:
+            nikah = _ulang_tahun(istri["tanggal_lahir"], r.randint(19, 27))
+            nikah = min(nikah, self.acuan - datetime.timedelta(days=400))
+        for o in anggota:
+            lahir = o["tanggal_lahir"]
+            umur = self.acuan.year - lahir.year - ((self.acuan.month, self.acuan.day) < (lahir.month, lahir.day))
+            o["pendidikan"] = self._pendidikan(umur)
+            o["golongan_darah"] = _pilih_bobot(r, self.GOLONGAN)
+            if nikah and o["hubungan"] in (Hubungan.KEPALA, Hubungan.ISTRI) and o["status_perkawinan"] == StatusPerkawinan.KAWIN:
+                o["tanggal_perkawinan"] = nikah
+            if lahir.year >= 2005 and o["hubungan"] in (Hubungan.ANAK, Hubungan.CUCU):
+                self.urut += 1
+                catat = lahir + datetime.timedelta(days=r.randint(3, 50))
+                o["no_akta_kelahiran"] = f"3575-LU-{catat:%d%m%Y}-{self.urut % 10000:04d}"
+
+
 def register_hapus() -> int:
     """Empties the register (residents and families); regions stay. Returns residents removed.
 
@@ -365,6 +406,8 @@ def register_buat(
     mulai = time.perf_counter()
     acuan = tanggal_acuan or timezone.localdate()
     pembuat = _Pembuat(rng=random.Random(seed), acuan=acuan, nomor=_Nomor(lanjut=Penduduk.objects.exists()))
+    # The KK columns added later draw from their own generator, so a seed keeps its NIKs and names.
+    tambahan = _KolomKK(random.Random(f"kolom-kk-{seed}") if seed is not None else random.Random(), acuan)
     total_penduduk = total_keluarga = 0
     while total_penduduk < jumlah:
         keluarga_batch: list[dict] = []
@@ -372,6 +415,7 @@ def register_buat(
         n = 0
         while n < ukuran_batch and total_penduduk + n < jumlah:
             kk, anggota = pembuat.keluarga()
+            tambahan.lengkapi(anggota)
             anggota = anggota[: jumlah - total_penduduk - n]
             keluarga_batch.append(kk)
             anggota_batch.append(anggota)
