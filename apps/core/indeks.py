@@ -93,16 +93,27 @@ def nama_layanan(objek: Proses) -> str:
 
 
 def data_indeks(objek: Proses) -> dict:
-    """The index row of ``objek`` (everything but its key)."""
+    """The index row of ``objek`` (everything but its key).
+
+    Reading the summary may fetch related rows; what it caches on the instance is dropped again,
+    so that the caller's record looks as before the save (a detail row created right after it, a
+    capil event for instance, is then found instead of a cached "none")."""
     model = type(objek)
-    nik, nama = pemohon(objek)
+    cache = objek._state.fields_cache
+    sudah = set(cache)
     try:
-        ringkasan = str(objek.ringkasan)
-    except Exception:  # a summary that cannot be built yet must not block the save of the record
-        ringkasan = str(objek)
+        nik, nama = pemohon(objek)
+        layanan = nama_layanan(objek)
+        try:
+            ringkasan = str(objek.ringkasan)
+        except Exception:  # a summary that cannot be built yet must not block the save of the record
+            ringkasan = str(objek)
+    finally:
+        for kunci in set(cache) - sudah:
+            del cache[kunci]
     return {
         "kode_proses": teks_kode(model)[:60],
-        "layanan": nama_layanan(objek)[:200],
+        "layanan": layanan[:200],
         "kode_lacak": objek.kode_lacak,
         "dilacak_pemohon": bool(model.DILACAK_PEMOHON),
         "nik": nik[:16],

@@ -299,3 +299,12 @@ def test_the_queue_flag_migration_sets_it_from_the_roles(db):
     migrasi = importlib.import_module("apps.core.migrations.0005_indeks_di_antrean")
     migrasi.isi_di_antrean(django_apps, None)
     assert baris(a).di_antrean and not baris(b).di_antrean
+
+
+def test_writing_the_row_leaves_no_related_cache_on_the_record(db):
+    from apps.pendaftaran.models import Layanan, PermohonanTanpaVerifikasi
+
+    layanan = Layanan.objects.first()
+    objek = PermohonanTanpaVerifikasi.objects.create(layanan_id=layanan.pk, nik="3575014107900003", nama="SITI")
+    assert baris(objek).layanan == layanan.nama  # read through the relation ...
+    assert "layanan" not in objek._state.fields_cache  # ... without leaving it cached
