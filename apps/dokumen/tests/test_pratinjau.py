@@ -83,3 +83,19 @@ def test_a_record_that_issues_no_signed_document_has_no_preview(client, pengguna
     assert "Pratinjau dokumen" not in client.get(
         reverse("pendaftaran:permohonantanpaverifikasi-detail", args=[ktp.pk])
     ).content.decode()
+
+
+def test_the_kadis_previews_a_kutipan_akta_without_its_nomor_akta(client, pengguna):
+    """P.5.1: the nomor akta SIAK gave is on the record, but the draft carries no number."""
+    from apps.capil.tests.factories import kelahiran_baru, keluarga_baru
+
+    keluarga, ayah, ibu = keluarga_baru()
+    objek = kelahiran_baru(fo=pengguna("petugas_fo"), keluarga=keluarga, ayah=ayah, ibu=ibu, status="terverifikasi")
+    assert objek.nomor_akta
+    client.force_login(pengguna("kadis"))
+    detail = client.get(reverse("capil:pencatatansipil-detail", args=[objek.pk])).content.decode()
+    assert _url(objek) in detail
+    r = client.get(_url(objek))
+    teks = _teks(r.content)
+    assert r.status_code == 200 and "KUTIPAN AKTA KELAHIRAN" in teks and "DRAF" in teks
+    assert objek.nomor_akta not in teks and not Dokumen.objects.exists()
