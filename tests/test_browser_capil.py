@@ -157,3 +157,55 @@ def test_birth_from_intake_to_handover(halaman, pengguna):
     halaman.goto(f"/verifikasi/{kutipan.kode_verifikasi}/")
     assert register.nomor_akta in halaman.content()
     halaman.langkah("verifikasi-kutipan")
+
+
+def test_a_refusal_and_a_tte_return(halaman, pengguna):
+    """The front office refuses a report with a reason the citizen reads; the kadis opens the DRAF
+    preview at the TTE step and sends the file back for correction, which lands in the SIAK
+    operator's queue."""
+    from apps.capil.models import Status
+    from apps.capil.tests.factories import kelahiran_baru
+
+    for kode in PERAN:
+        pengguna(kode)
+    Pejabat.objects.create(user=pengguna("kadis"), nama="Dr. Bambang Sutrisno, S.H., M.Si.", nip="197003121995031002",
+                           jabatan="Kepala Dinas Kependudukan dan Pencatatan Sipil")
+    kk, ayah, ibu = keluarga_baru()
+    fo = pengguna("petugas_fo")
+    ditolak = kelahiran_baru(fo=fo, keluarga=kk, ayah=ayah, ibu=ibu, nama_anak="RAFI")
+    dikembalikan = kelahiran_baru(fo=fo, keluarga=kk, ayah=ayah, ibu=ibu, nama_anak="NAYLA", status=Status.TERVERIFIKASI)
+
+    masuk(halaman, "petugas_fo")
+    buka_berkas(halaman, ditolak.kode_lacak)
+    aksi(halaman, "tolak", {"textarea[name=catatan]": "Surat keterangan kelahiran bukan untuk anak ini."})
+    assert "Ditolak" in halaman.inner_text("#status")
+    halaman.langkah("fo-ditolak")
+
+    halaman.context.clear_cookies()
+    halaman.goto("/status/")
+    halaman.fill("input[name=kode]", ditolak.kode_lacak)
+    halaman.fill("input[name=pin]", ditolak.pin)
+    halaman.click("button[name=cek]")
+    isi = halaman.content()
+    assert "Pelaporan ditolak" in isi and "Surat keterangan kelahiran bukan untuk anak ini." in isi
+    halaman.langkah("warga-melihat-penolakan")
+
+    masuk(halaman, "kadis")
+    buka_berkas(halaman, dikembalikan.kode_lacak)
+    with halaman.expect_popup() as popup:
+        halaman.click("#pratinjau-dokumen")
+    draf = halaman.context.request.get(popup.value.url)
+    assert draf.ok and draf.headers["content-type"] == "application/pdf"
+    popup.value.close()
+    aksi(halaman, "kembalikan_tte", {"textarea[name=catatan]": "Nama ibu berbeda dengan buku nikah."})
+    assert "Perbaikan data" in halaman.inner_text("#status")
+    assert not RegisterAkta.objects.exists()
+    halaman.langkah("kadis-kembalikan-perbaikan")
+
+    masuk(halaman, "operator_siak")
+    halaman.goto("/capil/pencatatan/")
+    assert dikembalikan.kode_lacak in halaman.content()
+    buka_berkas(halaman, dikembalikan.kode_lacak)
+    assert "Nama ibu berbeda dengan buku nikah." in halaman.inner_text("#riwayat")
+    halaman.wait_for_selector("[data-aksi=input_siak]")
+    halaman.langkah("siak-perbaikan")

@@ -136,3 +136,17 @@ def test_numbers_print_in_indonesian_format(client, fo, pengguna, keluarga, kadi
     teks = teks_pdf(Dokumen.untuk(objek).get(jenis="register_akta"))
     assert "49,5" in teks and "49.5" not in teks
     assert timezone.localdate().strftime("%Y") in teks
+
+
+def test_the_verifier_previews_the_kutipan_as_a_draft_before_signing(client, fo, pengguna, keluarga):
+    from django.contrib.contenttypes.models import ContentType
+
+    kk, ayah, ibu = keluarga
+    objek = _ke_status(kelahiran_baru(fo=fo, keluarga=kk, ayah=ayah, ibu=ibu), Status.MENUNGGU_VERIFIKASI)
+    client.force_login(pengguna("kasi"))
+    r = client.get(reverse("dokumen:dokumen-pratinjau", args=[ContentType.objects.get_for_model(objek).pk, objek.pk]))
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    teks = subprocess.run(["pdftotext", "-", "-"], input=r.content, capture_output=True, check=True).stdout.decode()
+    assert "DRAF" in teks and "KUTIPAN AKTA KELAHIRAN" in teks and "ANISA PUTRI" in teks
+    assert objek.nomor_akta not in teks  # no number on a draft
+    assert not RegisterAkta.objects.exists()
