@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 
 from apps.core.peran import peran_pengguna
 
-from .roles import IZIN
+from .roles import IZIN, KODE_PERAN
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ MULAI = [
 ]
 # Look-ups besides the queues.
 LIHAT = [
+    (frozenset(KODE_PERAN) - {"pemohon"}, "Cari berkas di semua layanan", "core:cari", "bi-search"),
     ({"tata_usaha", "kadis", "sekretaris"}, "Arsip surat", "umum:arsip-cari", "bi-archive"),
 ]
 # The roles whose group holds penduduk.view_penduduk (roles.IZIN): decided from the role codes

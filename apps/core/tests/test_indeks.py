@@ -308,3 +308,10 @@ def test_writing_the_row_leaves_no_related_cache_on_the_record(db):
     objek = PermohonanTanpaVerifikasi.objects.create(layanan_id=layanan.pk, nik="3575014107900003", nama="SITI")
     assert baris(objek).layanan == layanan.nama  # read through the relation ...
     assert "layanan" not in objek._state.fields_cache  # ... without leaving it cached
+
+
+def test_the_staff_menu_links_the_search(pengguna_banyak):
+    from apps.akun.menu import menu_pengguna
+
+    assert reverse("core:cari") in [t.url for t in menu_pengguna(pengguna_banyak("rekam", ("operator_rekam",))).lihat]
+    assert menu_pengguna(pengguna_banyak("warga", ("pemohon",))).lihat == []
