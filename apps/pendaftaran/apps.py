@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class PendaftaranConfig(AppConfig):
     name = "apps.pendaftaran"
     verbose_name = "Pendaftaran penduduk (P.4.1)"
+
+    def ready(self):
+        # The KK and KIA samples of contoh_dokumen come from this app's own document code.
+        from .contoh import daftarkan_contoh
+
+        daftarkan_contoh()
