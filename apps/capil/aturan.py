@@ -9,9 +9,10 @@ from __future__ import annotations
 from django.conf import settings
 
 # Nomor akta (*unverified*, DOMAIN.md "Numbers"): observed in Kota Pasuruan as
-# ``3575-LU-DDMMYYYY-NNNN`` — kab/kota code, type code, registration date, serial. Older deeds
-# use other formats, so numbers are stored as text and only new ones are generated from this
-# pattern. Placeholders: {kota}, {kode}, {tanggal} (a date, use strftime codes), {urut} (int).
+# ``3575-LU-DDMMYYYY-NNNN`` — kab/kota code, type code, registration date, serial. SIAK issues it;
+# the number the operator types is checked against this pattern (nomor.py: a number in another
+# format, e.g. an older deed's, is accepted with a warning). Placeholders: {kota}, {kode},
+# {tanggal} (a date, use strftime codes), {urut} (int).
 POLA_NOMOR_AKTA = "{kota}-{kode}-{tanggal:%d%m%Y}-{urut:04d}"
 KODE_KOTA = "3575"
 
@@ -36,7 +37,8 @@ BATAS_LAPOR_HARI = {
     "perceraian": 60,
 }
 
-# Service level in working days per kind of event (DOMAIN.md: targets vary by region).
+# Service level in working days per kind of event (DOMAIN.md: targets vary by region): the first
+# values of the catalogue's P.5.1 services (syarat.isi_katalog); the administrator sets them there.
 TARGET_HARI_KERJA = {
     "kelahiran": 3,
     "lahir_mati": 3,

@@ -224,5 +224,25 @@ def isi_demo(stdout) -> None:
         jalankan(objek, nama, SIAK if nama == "input_siak" else {})
     hasil.append(objek)
 
+    # A Pengadilan Agama's akta cerai, waiting for the kasi's register update (no deed issued).
+    objek = pelaporan_perceraian(oleh=fo, badan_peradilan="PA", pasangan={
+        "suami_nik": "3514010506880003", "suami_nama": "MOCH. RIZAL", "istri_nik": "3514014409900004",
+        "istri_nama": "NUR HIDAYAH"})
+    for nama in ("periksa", "input_siak"):
+        jalankan(objek, nama, SIAK if nama == "input_siak" else {})
+    hasil.append(objek)
+
+    # A stillbirth: recorded, and a Surat Keterangan Lahir Mati will be signed (no akta).
+    (kk, ayah, ibu) = keluarga[1]
+    objek = pelaporan_lahir_mati(oleh=fo, keluarga=kk, ayah=ayah, ibu=ibu)
+    jalankan(objek, "periksa")
+    hasil.append(objek)
+
+    # A report refused at the counter, with the reason the reporter reads on the status page.
+    (kk, ayah, ibu) = keluarga[0]
+    objek = pelaporan_kelahiran(oleh=fo, keluarga=kk, ayah=ayah, ibu=ibu, nama_anak="BAYI SALAH DATA", lengkap=False)
+    jalankan(objek, "tolak", {"catatan": "Surat keterangan kelahiran atas nama anak lain; pelapor diminta melapor ulang."})
+    hasil.append(objek)
+
     for objek in hasil:
         stdout.write(f"  P.5.1 {objek.ringkasan}: {objek.kode_lacak} PIN {objek.pin} — {objek.status_label}\n")

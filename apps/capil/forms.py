@@ -15,7 +15,7 @@ from django.utils import timezone
 from apps.core.forms import AksiForm, AksiModelForm
 from apps.core.idempoten import FormIdempotenMixin
 from apps.core.lampiran import LampiranField
-from apps.penduduk.models import Agama, JenisKelamin, Penduduk, StatusPerkawinan
+from apps.penduduk.models import Agama, Hubungan, JenisKelamin, Penduduk, StatusPerkawinan
 from apps.penduduk.pemeriksaan import KONFIRMASI, TOLAK, Masalah, periksa_register
 from apps.penduduk.selectors import keluarga_dari_no_kk, penduduk_dari_nik
 from apps.penduduk.validators import KonfirmasiPeringatanMixin, NIKField, NoKKField, PeringatanNomorMixin
@@ -267,6 +267,21 @@ _PASANGAN = (("suami", "suami", False, JenisKelamin.LAKI_LAKI), ("istri", "istri
 _FIELDS_PASANGAN = ["suami_nik", "suami_nama", "istri_nik", "istri_nama"]
 
 
+def _perkawinan_putus_tercatat(orang: Penduduk) -> bool:
+    """Whether the register holds the end of a resident's marriage although his or her status
+    still says *kawin*: a divorce deed naming the NIK, or the spouse on the same KK recorded dead."""
+    from .models import RegisterAkta
+
+    if RegisterAkta.objects.filter(jenis_akta="akta_perceraian").filter(
+            Q(data__rincian__suami_nik=orang.nik) | Q(data__rincian__istri_nik=orang.nik)).exists():
+        return True
+    pasangan = {Hubungan.KEPALA: [Hubungan.SUAMI, Hubungan.ISTRI], Hubungan.SUAMI: [Hubungan.KEPALA],
+                Hubungan.ISTRI: [Hubungan.KEPALA]}.get(orang.hubungan)
+    return bool(orang.keluarga_id and pasangan and Penduduk.objects.filter(
+        keluarga_id=orang.keluarga_id, hubungan__in=pasangan, status_hidup=Penduduk.StatusHidup.MENINGGAL,
+    ).exclude(pk=orang.pk).exists())
+
+
 class PerkawinanForm(_RincianForm):
     ORANG = _PASANGAN
     PERIKSA_REGISTER = ("suami_nik", "istri_nik")
@@ -287,7 +302,6 @@ class PerkawinanForm(_RincianForm):
         """Already married in the register: refused unless a divorce is on record or its deed (or
         the spouse's death deed) is attached, then confirmed. Two religions: only on a court ruling
         (UU 23/2006 Pasal 35 huruf a), attached and confirmed."""
-        from .models import RegisterAkta
 
         for prefix, label in (("suami", "suami"), ("istri", "istri")):
             orang = self.orang.get(prefix)
@@ -295,9 +309,7 @@ class PerkawinanForm(_RincianForm):
                 cleaned[f"agama_{prefix}"] = orang.agama
             if orang is None or orang.status_perkawinan != StatusPerkawinan.KAWIN:
                 continue
-            cerai = RegisterAkta.objects.filter(jenis_akta="akta_perceraian").filter(
-                Q(data__rincian__suami_nik=orang.nik) | Q(data__rincian__istri_nik=orang.nik)).exists()
-            if cerai:
+            if _perkawinan_putus_tercatat(orang):
                 continue
             if cleaned.get("bukti_putus"):
                 self.masalah(f"{prefix}_nik", Masalah("sudah_kawin", KONFIRMASI, (
@@ -546,7 +558,7 @@ class SerahkanForm(AksiForm):
 
     diterima_oleh = forms.CharField(
         label="Diterima oleh", max_length=120,
-        help_text="Nama pemohon atau kuasanya; cocokkan dengan tanda terima pengambilan.",
+        help_text="Nama pelapor atau kuasanya; cocokkan dengan tanda terima pengambilan.",
         error_messages={"required": "Nama penerima wajib diisi."},
     )
 
@@ -567,4 +579,4 @@ class KirimEmailForm(AksiModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
-        self.fields["email"].error_messages["required"] = "Email pemohon wajib diisi untuk pengiriman lewat email."
+        self.fields["email"].error_messages["required"] = "Email pelapor wajib diisi untuk pengiriman lewat email."

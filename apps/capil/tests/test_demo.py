@@ -16,9 +16,10 @@ def test_demo_fills_reports_in_several_states_once(db):
     isi_demo(keluaran)
     status = set(PencatatanSipil.objects.values_list("status", flat=True))
     assert {Status.DIAJUKAN, Status.DIKEMBALIKAN, Status.TERVERIFIKASI, Status.MENUNGGU_VERIFIKASI,
-            Status.LENGKAP, Status.DIINPUT} <= status
+            Status.LENGKAP, Status.DIINPUT, Status.DITOLAK} <= status
     assert set(PencatatanSipil.objects.values_list("jenis_peristiwa", flat=True)) == {
-        "kelahiran", "kematian", "perkawinan", "perceraian"}
+        "kelahiran", "lahir_mati", "kematian", "perkawinan", "perceraian"}
+    assert any(p.putusan_pengadilan_agama for p in PencatatanSipil.objects.filter(jenis_peristiwa="perceraian"))
     terlambat = PencatatanSipil.objects.get(status=Status.TERVERIFIKASI)
     assert terlambat.kode_jenis_akta == "kelahiran_terlambat"
     assert RiwayatStatus.objects.filter(object_id=terlambat.pk, aksi="verifikasi_kabid").exists()

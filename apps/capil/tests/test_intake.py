@@ -147,3 +147,15 @@ def test_a_divorce_naming_an_unknown_marriage_deed_needs_its_scan(client, fo, me
     data.update({"rincian-pindaian_akta_perkawinan": pindaian("akta-kawin.pdf"), **KONFIRMASI,
                  "syarat_f201": pindaian("f201.pdf")})
     assert kirim(client, "perceraian", data).status_code == 302
+
+
+def test_a_marriage_after_the_spouse_is_recorded_dead_needs_no_deed(client, fo, mempelai):
+    suami, istri = mempelai
+    # The register still says kawin, but the wife on his KK is recorded dead: the end is on record.
+    almarhumah = suami.keluarga.anggota.get(hubungan="istri")
+    almarhumah.status_hidup = Penduduk.StatusHidup.MENINGGAL
+    almarhumah.save(update_fields=["status_hidup"])
+    suami.status_perkawinan = StatusPerkawinan.KAWIN
+    suami.save(update_fields=["status_perkawinan"])
+    r = kirim(client, "perkawinan", _perkawinan(suami, istri))
+    assert r.status_code == 302, r.content.decode()[:2000]
