@@ -93,12 +93,12 @@ def test_kk_from_intake_to_handover_and_the_citizens_status_page(halaman, penggu
     for kode in ("petugas_fo", "operator_siak", "verifikator", "operator_pengambilan"):
         pengguna(kode)
     lay = layanan("kk", "hilang")
-    polisi, ktp = list(lay.persyaratan.order_by("urutan"))
+    f102, polisi, ktp = list(lay.persyaratan.order_by("urutan"))
 
     # -- front office: intake of a walk-in citizen ---------------------------------------------
     masuk(page, "petugas_fo")
     page.langkah("fo-beranda")
-    page.click("text=Pendaftaran baru (KTP-el, KK, KIA)")
+    page.click("main >> text=Pendaftaran baru (KTP-el, KK, KIA)")
     page.select_option("select[name=layanan]", str(lay.pk))
     page.click("#pilih-layanan button")
     page.wait_for_selector("#form-pendaftaran")
@@ -108,8 +108,9 @@ def test_kk_from_intake_to_handover_and_the_citizens_status_page(halaman, penggu
     assert page.input_value("input[name=nama]") == "SITI AMINAH"
     assert page.input_value("input[name=no_kk]") == "3575010101200001"
     page.fill("input[name=email]", "siti@example.id")
-    page.check(f"input[name=syarat_{polisi.pk}]")
-    page.set_input_files(f"input[name=berkas_{polisi.pk}]", berkas)
+    for p in (f102, polisi):
+        page.check(f"input[name=syarat_{p.pk}]")
+        page.set_input_files(f"input[name=berkas_{p.pk}]", berkas)
     page.langkah("fo-pendaftaran-diisi")
     page.click("button[name=simpan]")
     page.wait_for_selector("#status")
@@ -230,7 +231,7 @@ def test_kk_through_an_integrated_partner(halaman, pengguna, register, pejabat, 
 
     masuk(page, "petugas_integrasi")
     page.langkah("mitra-beranda")
-    page.click("text=Ajukan KK/KTP-el lewat mitra")
+    page.click("main >> text=Ajukan KK/KTP-el lewat mitra")
     page.select_option("select[name=layanan]", str(lay.pk))
     page.click("#pilih-layanan button")
     page.fill("input[name=nik]", NIK)
@@ -293,3 +294,47 @@ def test_kk_through_an_integrated_partner(halaman, pengguna, register, pejabat, 
     page.goto(f"{antrian}?semua=1")
     assert "Selesai" in page.inner_text("#antrian")
     page.langkah("mitra-selesai")
+
+
+def test_the_front_office_refuses_and_the_signing_official_sends_back(halaman, pengguna, register, pejabat):
+    """Issue 8 §5: a refusal with its reason, read by the citizen; the kabid sends a verified KK
+    back to the verifikator instead of signing, and the verifikator reads why."""
+    from apps.pendaftaran.tests.factories import buat_permohonan
+
+    page = halaman
+    pengguna("petugas_fo")
+    pengguna("verifikator")
+    ditolak = buat_permohonan(PermohonanDenganVerifikasi, nik=NIK, nama="SITI AMINAH")
+    antrian = "/pendaftaran/kk-kia/"
+
+    masuk(page, "petugas_fo")
+    buka_dari_antrian(page, antrian, ditolak.kode_lacak)
+    aksi(page, "tolak", {"textarea[name=catatan]": "Pemohon tidak berdomisili di Kota Pasuruan."})
+    assert status(page) == "Ditolak"
+    assert not page.locator("[data-aksi]").count()  # an end state: nothing more to do
+    page.langkah("fo-ditolak")
+
+    page.context.clear_cookies()
+    page.goto(f"/status/?kode={ditolak.kode_lacak}")
+    page.fill("input[name=pin]", ditolak.pin)
+    page.click("button[name=cek]")
+    page.wait_for_selector("#linimasa")
+    teks = page.inner_text("main")
+    assert "Permohonan ditolak" in teks and "tidak berdomisili di Kota Pasuruan" in teks
+    page.langkah("warga-ditolak")
+
+    kembali = buat_permohonan(PermohonanDenganVerifikasi, status="terverifikasi", nik=NIK, nama="SITI AMINAH",
+                              no_kk="3575010101200001", referensi_siak="SIAK-2026-000777")
+    masuk(page, "kabid")
+    buka_dari_antrian(page, antrian, kembali.kode_lacak)
+    aksi(page, "kembalikan_tte", {"textarea[name=catatan]": "Nama ibu pada KK berbeda dengan akta kelahiran."})
+    assert status(page) == "Diinput di SIAK"
+    page.langkah("kabid-kembalikan")
+
+    masuk(page, "verifikator")
+    buka_dari_antrian(page, antrian, kembali.kode_lacak)
+    assert "Nama ibu pada KK berbeda" in page.inner_text("#alasan-kembali")
+    assert page.locator("[data-aksi=verifikasi]").count() == 1
+    page.langkah("verifikator-menerima-kembali")
+    kembali.refresh_from_db()
+    assert kembali.status == "diinput"
