@@ -140,11 +140,11 @@ def test_staff_pages_and_the_status_page_are_not_stored(client, pengguna):
 
 
 def test_a_downloaded_file_is_not_stored(client, pengguna):
+    from django.core.files.uploadedfile import SimpleUploadedFile
     from pypdf import PdfWriter
 
     from apps.core.models import Lampiran
     from apps.core.workflow import jalankan_aksi
-    from django.core.files.uploadedfile import SimpleUploadedFile
     from tests.kernel_app.models import Contoh
 
     buf = io.BytesIO()
