@@ -44,7 +44,7 @@ from .models import CetakDokumen, Dokumen
 from .qr import qr_data_uri
 from .render import render_pdf
 from .sandi import TokenKedaluwarsa, buka_passphrase
-from .tte import GalatTTE, Tampilan, ambil_backend
+from .tte import GalatTTE, PassphraseSalah, Tampilan, ambil_backend
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +156,11 @@ def proses_dokumen(dokumen_id: int, token: str = "") -> str:
         pdf = buat_pdf(dokumen, passphrase=passphrase, waktu=sekarang)
     except GalatTTE as exc:
         _lepas(dokumen_id, klaim, str(exc))
+        if isinstance(exc, PassphraseSalah):
+            # BSrE finds a wrong passphrase only here: it counts towards the official's pause (§6).
+            from .services import passphrase_salah_catat
+
+            passphrase_salah_catat(pejabat=dokumen.ditandatangani_oleh)
         raise (GalatPermanen(str(exc)) if not exc.sementara else exc) from None
     except Exception as exc:
         _lepas(dokumen_id, klaim, pesan_galat(exc))
@@ -188,6 +193,10 @@ def proses_dokumen(dokumen_id: int, token: str = "") -> str:
         dokumen.berkas.storage.delete(nama)
         return "klaim hilang"
     dokumen.refresh_from_db()
+    if dokumen.perlu_tte:
+        from .services import passphrase_benar_catat
+
+        passphrase_benar_catat(pejabat=dokumen.ditandatangani_oleh)
     antrekan_email(dokumen)
     return "selesai"
 

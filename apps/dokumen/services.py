@@ -83,36 +83,50 @@ def _pesan_jeda(sampai) -> str:
     )
 
 
+def passphrase_salah_catat(*, pejabat: Pejabat):
+    """Count one wrong passphrase of ``pejabat``; return the end of the pause when this one
+    reached ``TTE_BATAS_SALAH`` (the count restarts from 0 after it), else None."""
+    Pejabat.objects.filter(pk=pejabat.pk).update(passphrase_salah=F("passphrase_salah") + 1)
+    sampai = timezone.now() + _lama_jeda()
+    if Pejabat.objects.filter(pk=pejabat.pk, passphrase_salah__gte=_batas_salah()).update(
+        passphrase_salah=0, tte_dijeda_sampai=sampai
+    ):
+        return sampai
+    return None
+
+
+def passphrase_benar_catat(*, pejabat: Pejabat) -> None:
+    """A right passphrase ends the run of wrong ones."""
+    Pejabat.objects.filter(pk=pejabat.pk).exclude(passphrase_salah=0, tte_dijeda_sampai=None).update(
+        passphrase_salah=0, tte_dijeda_sampai=None
+    )
+
+
 def passphrase_periksa(*, pejabat, passphrase: str) -> Pejabat:
     """Check the passphrase now; a wrong one raises AksiDitolak and nothing is signed.
 
     §6: after ``TTE_BATAS_SALAH`` (5) wrong passphrases in a row the official's signing is paused
     for ``TTE_JEDA_MENIT`` (15) minutes; the count is per official, kept in the database, and a
     right passphrase resets it. Call it outside a transaction that a refusal rolls back, or the
-    count is lost with it.
+    count is lost with it. A backend that cannot check a passphrase before signing (BSrE) does
+    not reset the count here: the signing job counts and resets it (``jobs.proses_dokumen``).
     """
     pejabat = pejabat_dari(pejabat)
-    sekarang = timezone.now()
     sampai = Pejabat.objects.filter(pk=pejabat.pk).values_list("tte_dijeda_sampai", flat=True).first()
-    if sampai and sampai > sekarang:
+    if sampai and sampai > timezone.now():
         raise AksiDitolak(_pesan_jeda(sampai))
     if not passphrase:
         raise AksiDitolak("Passphrase wajib diisi.")
+    backend = ambil_backend()
     try:
-        ambil_backend().periksa_passphrase(pejabat, passphrase)
+        backend.periksa_passphrase(pejabat, passphrase)
     except PassphraseSalah as exc:
-        Pejabat.objects.filter(pk=pejabat.pk).update(passphrase_salah=F("passphrase_salah") + 1)
-        sampai = sekarang + _lama_jeda()
-        if Pejabat.objects.filter(pk=pejabat.pk, passphrase_salah__gte=_batas_salah()).update(
-            passphrase_salah=0, tte_dijeda_sampai=sampai
-        ):
-            raise AksiDitolak(_pesan_jeda(sampai)) from None
-        raise AksiDitolak(str(exc)) from None
+        sampai = passphrase_salah_catat(pejabat=pejabat)
+        raise AksiDitolak(_pesan_jeda(sampai) if sampai else str(exc)) from None
     except GalatTTE as exc:
         raise AksiDitolak(str(exc)) from None
-    Pejabat.objects.filter(pk=pejabat.pk).exclude(passphrase_salah=0, tte_dijeda_sampai=None).update(
-        passphrase_salah=0, tte_dijeda_sampai=None
-    )
+    if getattr(backend, "memeriksa_passphrase", True):
+        passphrase_benar_catat(pejabat=pejabat)
     return pejabat
 
 

@@ -90,6 +90,9 @@ class BackendBSrE:
             raise GalatTTE("NIK pejabat belum diisi; BSrE menandatangani berdasarkan NIK pemilik sertifikat.")
         return pejabat.nik
 
+    # The API checks a passphrase only by signing: the signing job counts wrong ones (§6).
+    memeriksa_passphrase = False
+
     def periksa_passphrase(self, pejabat, passphrase: str) -> None:
         """The API cannot check a passphrase without signing: check that the certificate is active."""
         nik = self._nik(pejabat)
