@@ -56,7 +56,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     # 1. Tata usaha enters the letter and its scan; it gets agenda number 1 of the year.
     masuk(halaman, "tata_usaha")
     halaman.langkah("tu-beranda")
-    halaman.click("text=Catat surat masuk")
+    halaman.click("main >> text=Catat surat masuk")
     halaman.select_option("select[name=asal]", "opd")
     halaman.fill("input[name=pengirim]", "Dinas Kesehatan Kota Pasuruan")
     halaman.fill("input[name=nomor_surat]", "400.7/1021/423.104/2026")
@@ -162,7 +162,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     halaman.langkah("tu-diarsipkan")
 
     halaman.goto("/")
-    halaman.click("text=Arsip surat")
+    halaman.click("main >> text=Arsip surat")
     halaman.fill("input[name=kode]", "400.12")
     halaman.fill("input[name=pengirim]", "kesehatan")
     halaman.fill("input[name=dari]", tanggal_surat)
