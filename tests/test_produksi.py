@@ -289,3 +289,106 @@ def test_make_run_points_links_at_the_address_it_serves(argumen, env, diharapkan
     baris = [b for b in r.stdout.splitlines() if "manage.py runserver" in b or "manage.py siapkan_demo" in b]
     assert len(baris) == 2
     assert all(b.startswith(diharapkan) for b in baris), baris
+
+
+@pytest.fixture(scope="module")
+def nginx_depan(stack_produksi, tmp_path_factory):
+    """deploy/nginx/portal.conf run by the machine's nginx in front of the test's gunicorn: only the
+    listen addresses, the upstream and the certificate paths differ from compose."""
+    import shutil
+    import time
+    import urllib.parse
+
+    from conftest import port_bebas
+
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if nginx is None:
+        # Not a service the portal needs outside compose, so a skip even under CI; Debian's
+        # nginx-light is enough (apt-get install nginx-light).
+        pytest.skip("nginx tidak terpasang: uji nginx di depan gunicorn dilewati")
+    tmp = tmp_path_factory.mktemp("nginx")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=portal.example",
+         "-keyout", str(tmp / "privkey.pem"), "-out", str(tmp / "fullchain.pem")],
+        check=True, capture_output=True, timeout=60,
+    )
+    http, https = port_bebas(), port_bebas()
+    hulu = urllib.parse.urlsplit(stack_produksi["url"]).netloc
+    conf = (AKAR / "deploy" / "nginx" / "portal.conf").read_text()
+    for lama, baru in (
+        ("server web:8000;", f"server {hulu};"),
+        ("listen 80 default_server;", f"listen 127.0.0.1:{http} default_server;"),
+        ("listen 443 ssl http2 default_server;", f"listen 127.0.0.1:{https} ssl http2 default_server;"),
+        ("/etc/nginx/tls/", f"{tmp}/"),
+    ):
+        assert lama in conf, lama
+        conf = conf.replace(lama, baru)
+    (tmp / "portal.conf").write_text(conf)
+    temp = "".join(f"{n}_temp_path {tmp}/{n};\n" for n in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (tmp / "nginx.conf").write_text(
+        f"pid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\ndaemon off;\nevents {{}}\n"
+        f"http {{\naccess_log {tmp}/access.log;\n{temp}include {tmp}/portal.conf;\n}}\n"
+    )
+    proses = subprocess.Popen([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf")], stderr=subprocess.PIPE)
+    try:
+        akhir = time.monotonic() + 20
+        while True:
+            try:
+                if _get(f"http://127.0.0.1:{http}/sehat/")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if proses.poll() is not None or time.monotonic() > akhir:
+                log = tmp / "error.log"
+                raise AssertionError(f"nginx tidak siap: {log.read_text() if log.exists() else proses.stderr.read()}")
+            time.sleep(0.3)
+        yield {"http": f"http://127.0.0.1:{http}", "https": f"https://127.0.0.1:{https}"}
+    finally:
+        proses.terminate()
+        proses.wait(timeout=20)
+
+
+def _get_tls(url: str, **header):
+    import ssl
+    import urllib.error
+    import urllib.request
+
+    konteks = ssl.create_default_context()
+    konteks.check_hostname = False
+    konteks.verify_mode = ssl.CERT_NONE  # the test's self-signed certificate
+    permintaan = urllib.request.Request(url, headers={"Host": "portal.example", **header})
+    try:
+        with urllib.request.urlopen(permintaan, timeout=10, context=konteks) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+def test_through_nginx_https_is_seen_and_http_redirects(nginx_depan):
+    import urllib.error
+    import urllib.request
+
+    status, header, _ = _get_tls(f"{nginx_depan['https']}/status/")
+    assert status == 200  # X-Forwarded-Proto: https reached Django, no redirect loop
+    assert "no-store" in header["Cache-Control"]
+
+    class TanpaIkut(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    with pytest.raises(urllib.error.HTTPError) as e:
+        urllib.request.build_opener(TanpaIkut).open(
+            urllib.request.Request(f"{nginx_depan['http']}/status/", headers={"Host": "portal.example"}), timeout=10
+        )
+    assert e.value.code == 301 and e.value.headers["Location"].startswith("https://portal.example/")
+
+
+def test_through_nginx_a_spoofed_forwarded_for_does_not_escape_the_limit(nginx_depan):
+    """nginx appends the real peer (127.0.0.1) to whatever the client wrote; Django takes that entry
+    (TRUSTED_PROXY_HOPS=1), so rotating the header does not reset /verifikasi/'s 60 per minute."""
+    kode = [
+        _get_tls(f"{nginx_depan['https']}/verifikasi/TIDAKADA99/", **{"X-Forwarded-For": f"198.18.0.{i % 250}"})[0]
+        for i in range(61)
+    ]
+    assert set(kode[:60]) == {404}
+    assert kode[60] == 429
