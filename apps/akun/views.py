@@ -24,7 +24,7 @@ class KeluarView(auth_views.LogoutView):
     pass
 
 
-def masuk_terkunci(request, credentials=None, *args, **kwargs):
+def masuk_terkunci(request, original_response=None, credentials=None):
     """django-axes' lockout response (AXES_LOCKOUT_CALLABLE) for the portal's and the admin's login:
     the login page with the reason in Bahasa Indonesia, HTTP 429."""
     menit = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
