@@ -97,3 +97,17 @@ def test_the_menu_costs_a_bounded_number_of_queries(client, pengguna, peran):
     assert (_kueri(client, halaman), _kueri(client, antrean)) == sedikit
     assert sedikit[0] <= 3  # session, user, roles
     assert sedikit[1] <= 3 + 6  # session, user, roles, at most one count per process model
+
+
+def test_the_menus_register_search_posts_and_finds(client, pengguna):
+    """The menu's search box sends the NIK in the body, as the register search requires."""
+    from apps.penduduk.sintetis import register_buat
+
+    register_buat(jumlah=5, seed=3)
+    client.force_login(pengguna("petugas_fo"))
+    menu = _menu(client)
+    awal = menu.index(f'action="{reverse("penduduk:cari")}"')
+    form = menu[menu.rindex("<form", 0, awal):menu.index("</form>", awal)]
+    assert 'method="post"' in form and "csrfmiddlewaretoken" in form and 'name="q"' in form
+    r = client.post(reverse("penduduk:cari"), {"q": "3575"})
+    assert r.status_code == 200 and r.context["halaman"] is not None
