@@ -208,7 +208,13 @@ def jalankan_aksi(
 
 
 def catat_pembuatan(*, objek: Proses, pengguna, catatan: str = "", label: str = "Permohonan dicatat") -> RiwayatStatus:
-    """The first timeline row of a new record (its creation is not a transition)."""
+    """The first timeline row of a new record (its creation is not a transition).
+
+    Called once the record and the rows created with it (a capil event's details) are saved, so
+    its row of the cross-process index is written again with the complete summary."""
+    from .indeks import indeks_tulis
+
+    indeks_tulis(objek)
     return RiwayatStatus.objects.create(
         content_type=ContentType.objects.get_for_model(objek),
         object_id=objek.pk,

@@ -315,3 +315,13 @@ def test_the_staff_menu_links_the_search(pengguna_banyak):
 
     assert reverse("core:cari") in [t.url for t in menu_pengguna(pengguna_banyak("rekam", ("operator_rekam",))).lihat]
     assert menu_pengguna(pengguna_banyak("warga", ("pemohon",))).lihat == []
+
+
+def test_the_creation_log_refreshes_the_row_with_what_was_saved_after_the_record(db):
+    from apps.core.workflow import catat_pembuatan
+
+    objek = Contoh.objects.create(nama="")
+    Contoh.objects.filter(pk=objek.pk).update(nama="SITI AMINAH")  # a detail written after the record
+    objek.refresh_from_db()
+    catat_pembuatan(objek=objek, pengguna=None)
+    assert baris(objek).nama == "SITI AMINAH"
