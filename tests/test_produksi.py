@@ -251,14 +251,26 @@ def test_health_is_503_when_the_broker_is_unreachable(tmp_path):
     assert r.stdout.split() == ["False", "gagal"], r.stdout + r.stderr
 
 
-def test_documents_find_the_emblem_under_the_manifest_storage(stack_produksi, settings):
+@pytest.fixture(scope="module")
+def statis_produksi(tmp_path_factory) -> Path:
+    """collectstatic under production variables (no broker needed), as the image build runs it."""
+    tmp = tmp_path_factory.mktemp("statis")
+    r = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=AKAR,
+        env=_env_produksi(tmp, "redis://127.0.0.1:1/0"), capture_output=True, text=True, timeout=300,
+    )
+    assert r.returncode == 0, r.stdout + r.stderr
+    return tmp / "static"
+
+
+def test_documents_find_the_emblem_under_the_manifest_storage(statis_produksi, settings):
     """Production's {% static %} names the hashed file; the PDF renderer still loads the emblem."""
     from django.template import engines
     from pypdf import PdfReader
 
     from apps.dokumen.render import render_pdf
 
-    settings.STATIC_ROOT = stack_produksi["static_root"]
+    settings.STATIC_ROOT = statis_produksi
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
     settings.SITE_URL = "https://portal.example"
     html = engines["django"].from_string(
