@@ -54,7 +54,7 @@ def fo(client, pengguna):
 
 
 def test_a_deceased_resident_is_refused_next_to_the_nik(fo):
-    lahir = timezone.localdate().replace(year=timezone.localdate().year - 40)
+    lahir = ulang_tahun(timezone.localdate(), -40)
     p = orang(nik_untuk(lahir), lahir, status_hidup="meninggal", tanggal_meninggal=timezone.localdate())
     r = fo.post(URL, isian(layanan("ktp_el", "hilang"), p.nik, konfirmasi_peringatan="on", alasan_konfirmasi="x"))
     assert r.status_code == 400
