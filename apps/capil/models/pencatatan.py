@@ -8,6 +8,7 @@ detail model per event (``peristiwa.py``), reached through ``PencatatanSipil.rin
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -237,6 +238,11 @@ class PencatatanSipil(Proses):
         if self.putusan_pengadilan_agama:
             return "Pencatatan akta cerai Pengadilan Agama"
         return f"Akta {self.get_jenis_peristiwa_display().lower()}"
+
+    @property
+    def layanan(self):
+        """The service as the status page and the search index name it (``layanan.nama``)."""
+        return SimpleNamespace(nama=self.judul_layanan)
 
     @property
     def ringkasan(self) -> str:

@@ -55,6 +55,8 @@ def test_the_front_office_or_a_verifier_refuses_with_a_public_reason(client, pen
     client.logout()
     teks = status_publik(client, objek)
     assert "Pelaporan ditolak" in teks and "Surat keterangan lahir terbukti palsu." in teks
+    # The page names the service and reads the reason as a reason, not as something to complete.
+    assert "Akta kelahiran" in teks and "Alasan:" in teks and "Yang perlu dilengkapi" not in teks
 
 
 def test_the_front_office_closes_a_report_at_the_reporters_wish(client, pengguna, lahir):
