@@ -107,6 +107,9 @@ def isi_demo(stdout) -> None:
         layanan = Layanan.objects.get(dokumen=dokumen, alasan=alasan)
         syarat = [p for p in layanan.persyaratan.all() if p.wajib][:jumlah]
         p = orang[i] if i < len(orang) else None
+        if dokumen == "kia":
+            # A KIA is for a child (under 17; under 5 needs no photo): take the youngest child.
+            p = Penduduk.objects.select_related("keluarga").filter(hubungan="anak", status_hidup="hidup").order_by("-tanggal_lahir").first() or p
         data = {
             "nik": p.nik if p else f"35750141079000{i + 10:02d}",
             "nama": p.nama if p else f"WARGA DEMO {i + 1}",
