@@ -214,6 +214,11 @@ class KelahiranForm(_LahirForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.order_fields(["nama_anak", *self.FIELDS_LAHIR, "perkawinan_orang_tua", "bukti_kelahiran"])
+        # Decimals in Indonesian (49,5); "49.5" is still read as a decimal point (one dot, not 3 digits).
+        panjang = self.fields["panjang_cm"]
+        panjang.localize = True
+        panjang.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+        panjang.widget.is_localized = True
         self.fields["perkawinan_orang_tua"].help_text = (
             "Menentukan bunyi kutipan akta: tanpa buku nikah, SPTJM F-2.04; tanpa data ayah, anak dicatat "
             "sebagai anak dari ibunya.")

@@ -132,6 +132,12 @@ def test_numbers_print_in_indonesian_format(client, fo, pengguna, keluarga, kadi
     client.force_login(pengguna("kasi"))
     halaman = client.get(reverse("capil:pencatatansipil-detail", args=[objek.pk])).content.decode()
     assert "49,5" in halaman and "49.5" not in halaman and "3.100" in halaman
+    # The SIAK operator's form shows and takes the decimal in Indonesian too.
+    _ke_status(objek, Status.LENGKAP)
+    client.force_login(pengguna("operator_siak"))
+    formulir = client.get(reverse("capil:pencatatansipil-aksi", args=[objek.pk, "input_siak"])).content.decode()
+    assert 'value="49,5"' in formulir
+    _ke_status(objek, Status.TERVERIFIKASI)
     objek = tandatangani(client, kadis, objek, passphrase, django_capture_on_commit_callbacks)
     teks = teks_pdf(Dokumen.untuk(objek).get(jenis="register_akta"))
     assert "49,5" in teks and "49.5" not in teks
