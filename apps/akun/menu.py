@@ -19,6 +19,8 @@ class Tautan:
     label: str
     url: str
     ikon: str
+    # The navigation bar's shorter label (the full one is its tooltip and the home page's button).
+    singkat: str = ""
 
 
 @dataclass
@@ -38,7 +40,7 @@ MULAI = [
 ]
 # Look-ups besides the queues.
 LIHAT = [
-    (frozenset(KODE_PERAN) - {"pemohon"}, "Cari berkas di semua layanan", "core:cari", "bi-search"),
+    (frozenset(KODE_PERAN) - {"pemohon"}, "Cari berkas di semua layanan", "core:cari", "bi-search", "Cari berkas"),
     ({"tata_usaha", "kadis", "sekretaris"}, "Arsip surat", "umum:arsip-cari", "bi-archive"),
 ]
 # The roles whose group holds penduduk.view_penduduk (roles.IZIN): decided from the role codes
@@ -48,11 +50,11 @@ PERAN_CARI_REGISTER = frozenset(k for k, izin in IZIN.items() if isinstance(izin
 
 def _tautan(daftar, peran: frozenset[str]) -> list[Tautan]:
     hasil = []
-    for untuk, label, nama_url, ikon in daftar:
+    for untuk, label, nama_url, ikon, *singkat in daftar:
         if not peran & untuk:
             continue
         try:
-            hasil.append(Tautan(label, reverse(nama_url), ikon))
+            hasil.append(Tautan(label, reverse(nama_url), ikon, *singkat))
         except NoReverseMatch:  # an app left out of INSTALLED_APPS
             continue
     return hasil
