@@ -26,7 +26,7 @@ def test_every_role_logs_in_and_sees_its_queues(client, pengguna, kode):
         assert f'href="{a.url}"' in html
         assert escape(a.judul) in html
     if not antrian:
-        assert "Tidak ada antrian untuk peran Anda" in html
+        assert "Tidak ada antrean untuk peran Anda" in html
 
 
 def test_home_counts_the_records_waiting_for_the_role(client, pengguna):
@@ -101,7 +101,7 @@ def test_anonymous_home_is_the_public_landing(client, db):
     assert [t.name for t in r.templates][0] == "akun/beranda_publik.html"
     html = r.content.decode()
     assert "Cek status permohonan" in html
-    assert "Antrian kerja" not in html
+    assert "Antrean kerja" not in html
     assert reverse("akun:masuk") in html
 
 

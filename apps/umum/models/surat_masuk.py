@@ -135,9 +135,9 @@ class SuratMasuk(Proses):
         KlasifikasiArsip, null=True, blank=True, on_delete=models.PROTECT, related_name="surat_masuk",
         verbose_name="kode klasifikasi arsip",
     )
-    lemari = models.CharField("lemari (filing cabinet)", max_length=40, blank=True)
+    lemari = models.CharField("lemari", max_length=40, blank=True)
     laci = models.CharField(max_length=40, blank=True)
-    map = models.CharField("map (folder)", max_length=80, blank=True)
+    map = models.CharField("map", max_length=80, blank=True)
     diarsipkan_pada = models.DateField("diarsipkan pada", null=True, blank=True)
     retensi_aktif_sampai = models.DateField("retensi aktif sampai", null=True, blank=True)
     retensi_inaktif_sampai = models.DateField("retensi inaktif sampai", null=True, blank=True)
