@@ -98,7 +98,7 @@ class ProksiTCP:
         self._soket: list[socket.socket] = []
         self._kunci = threading.Lock()
         self._dengar: socket.socket | None = None
-        self._berhenti = threading.Event()
+        self._aktif = False
 
     def sambung(self) -> None:
         dengar = socket.socket()
@@ -106,10 +106,18 @@ class ProksiTCP:
         dengar.bind(("127.0.0.1", self.port))
         dengar.listen(64)
         self._dengar = dengar
+        self._aktif = True
         threading.Thread(target=self._terima, args=(dengar,), daemon=True).start()
 
     def putus(self) -> None:
+        self._aktif = False
         if self._dengar is not None:
+            # shutdown() wakes the thread blocked in accept(); close() alone would leave the
+            # socket listening until one more connection came in.
+            try:
+                self._dengar.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
             self._dengar.close()
             self._dengar = None
         with self._kunci:
@@ -126,6 +134,9 @@ class ProksiTCP:
             try:
                 klien, _ = dengar.accept()
             except OSError:
+                return
+            if not self._aktif:
+                klien.close()
                 return
             try:
                 server = socket.create_connection(self.tujuan, timeout=5)
@@ -264,8 +275,8 @@ class Rig:
         self.proses.append(p)
         return p
 
-    def log_worker(self) -> str:
-        return "\n".join(p.log.read_text(errors="replace")[-4000:] for p in self.proses)
+    def log_worker(self, batas: int | None = 4000) -> str:
+        return "\n".join(p.log.read_text(errors="replace")[-batas if batas else 0:] for p in self.proses)
 
     def tutup(self) -> None:
         from dukcapil.celery import app

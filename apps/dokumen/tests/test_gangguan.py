@@ -247,13 +247,16 @@ def test_l5_the_workers_database_unreachable_for_five_minutes(rig, kabid, settin
         objek = ContohDokumen.objects.create(email=f"l5-{i}@contoh.id")
         ids.append(dokumen_tandatangani(objek=objek, jenis="surat", pejabat=kabid, passphrase=PASSPHRASE).pk)
     time.sleep(max(0.0, DURASI_L5 - (time.monotonic() - putus)))
-    selama = Dokumen.objects.filter(pk__in=ids).values_list("status", flat=True)
+    selama = Counter(Dokumen.objects.filter(pk__in=ids).values_list("status", flat=True))
+    galat_worker = rig.log_worker(None).count("OperationalError")
     rig.proksi.sambung()
     mulai = time.monotonic()
     tunggu(_semua_selesai(ids, 10), 300, 1, f"L5: {_hitung(ids, smtp, settings)}\n{rig.log_worker()}")
-    angka = {**_hitung(ids, smtp, settings), "outage_seconds": round(DURASI_L5), "states_during_outage": dict(Counter(selama)),
+    angka = {**_hitung(ids, smtp, settings), "outage_seconds": round(DURASI_L5), "states_during_outage": dict(selama),
+             "worker_db_errors_logged": galat_worker,
              "seconds_after_db_back": round(time.monotonic() - mulai)}
     _cetak(capsys, "L5", angka)
+    assert selama == {"menunggu": 10} and galat_worker > 0  # the worker really could not reach it
     assert angka["done"] == 10 and angka["emails_received"] == 10 and angka["orphan_files"] == 0
 
 
