@@ -226,3 +226,7 @@ class CetakDokumen(models.Model):
     @property
     def cetak_ulang(self) -> bool:
         return self.ke > 1
+
+
+# Bulk TTE lives in its own module; imported here so that Django registers its models.
+from .models_massal import ItemTTEMassal, TTEMassal  # noqa: E402, F401

@@ -9,6 +9,10 @@ call the job functions in ``apps.dokumen.jobs``.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django.conf import settings
@@ -117,6 +121,8 @@ def passphrase_periksa(*, pejabat, passphrase: str) -> Pejabat:
         raise AksiDitolak(_pesan_jeda(sampai))
     if not passphrase:
         raise AksiDitolak("Passphrase wajib diisi.")
+    if _diperiksa_batch(pejabat, passphrase):
+        return pejabat
     backend = ambil_backend()
     try:
         backend.periksa_passphrase(pejabat, passphrase)
@@ -128,6 +134,33 @@ def passphrase_periksa(*, pejabat, passphrase: str) -> Pejabat:
     if getattr(backend, "memeriksa_passphrase", True):
         passphrase_benar_catat(pejabat=pejabat)
     return pejabat
+
+
+# A bulk TTE (apps/dokumen/massal.py) checks the passphrase once for the whole batch; inside it the
+# per-record services (the TTE form, aksi_tandatangani, dokumen_tandatangani) do not unlock the key
+# again. Only the same official with the same passphrase passes; it lives for one worker call.
+_PASSPHRASE_BATCH: ContextVar[tuple[int, bytes] | None] = ContextVar("passphrase_batch", default=None)
+
+
+def _sidik(passphrase: str) -> bytes:
+    return hashlib.sha256(passphrase.encode()).digest()
+
+
+def _diperiksa_batch(pejabat: Pejabat, passphrase: str) -> bool:
+    batch = _PASSPHRASE_BATCH.get()
+    return batch is not None and batch[0] == pejabat.pk and hmac.compare_digest(batch[1], _sidik(passphrase))
+
+
+@contextmanager
+def passphrase_sekali(*, pejabat, passphrase: str):
+    """Check ``passphrase`` once (AksiDitolak if wrong, counted towards the pause), then let the
+    services called inside the block trust it for this official."""
+    pejabat = passphrase_periksa(pejabat=pejabat, passphrase=passphrase)
+    token = _PASSPHRASE_BATCH.set((pejabat.pk, _sidik(passphrase)))
+    try:
+        yield pejabat
+    finally:
+        _PASSPHRASE_BATCH.reset(token)
 
 
 # -- issuing ----------------------------------------------------------------------------------

@@ -62,7 +62,28 @@ def cetak_dokumen(self, cetak_id: int) -> str:
 # sweeper messages after an outage collapses to one run.
 @shared_task(acks_late=True, soft_time_limit=50, time_limit=55, expires=55)
 def sapu_pekerjaan() -> dict:
-    return jobs.sapu_pekerjaan()
+    from . import massal
+
+    hasil = jobs.sapu_pekerjaan()
+    hasil["tte_massal"] = massal.sapu_tte_massal()
+    return hasil
+
+
+class TugasTTEMassal(Task):
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        from . import massal
+
+        massal.tte_massal_gagal(args[0], exc)
+
+
+# A bulk TTE runs its records' transitions one by one (fast, database only); each record renews
+# the batch's lease, so the limits are per batch, not per record. The documents are signed by
+# proses_dokumen jobs, in parallel on the other worker processes.
+@shared_task(base=TugasTTEMassal, **{**BIASA, "max_retries": 3}, soft_time_limit=600, time_limit=660)
+def tte_massal_jalankan(self, batch_id: int) -> str:
+    from . import massal
+
+    return massal.tte_massal_jalankan(batch_id)
 
 
 # Beat, nightly: PDF files of a worker killed between writing and recording them.
