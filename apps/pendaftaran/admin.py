@@ -28,6 +28,14 @@ class SebabLayananInline(admin.TabularInline):
     fields = ["urutan", "kode", "nama", "aktif"]
 
 
+@admin.register(SebabLayanan)
+class SebabLayananAdmin(admin.ModelAdmin):
+    list_display = ["nama", "kode", "layanan", "aktif"]
+    list_filter = ["layanan__kode_proses", "aktif"]
+    list_select_related = ["layanan"]
+    search_fields = ["nama", "kode", "layanan__nama"]
+
+
 @admin.register(Layanan)
 class LayananAdmin(admin.ModelAdmin):
     list_display = ["nama", "kode", "kode_proses", "dokumen", "alasan", "alur", "lewat_integrasi", "target_hari_kerja", "aktif"]
