@@ -133,8 +133,20 @@ def titik_pendaftaran_integrasi(pengguna, kadis, kabid) -> Titik:  # noqa: F811
                  lambda: (PermohonanIntegrasi.objects.count(), Lampiran.objects.count()), frozenset({"petugas_integrasi"}))
 
 
+def titik_tte_massal(pengguna, kadis, kabid) -> Titik:  # noqa: F811
+    """Start of a bulk TTE: only the roles of a TTE action (kabid, kadis)."""
+    from apps.dokumen.massal import kunci_pilihan
+    from apps.dokumen.models import TTEMassal
+
+    objek = _contoh()
+    return Titik(reverse("dokumen:tte-massal-mulai"),
+                 lambda: {"pilih": [kunci_pilihan(type(objek), objek.pk)], "passphrase": PASSPHRASE, "cakup": "pilihan"},
+                 lambda: TTEMassal.objects.count(), frozenset({"kabid", "kadis"}))
+
+
 TITIK = {
     "dokumen-ulangi (TTE kadis)": titik_ulangi_tte,
+    "tte-massal-mulai": titik_tte_massal,
     "dokumen-ulangi (langkah cetak)": titik_ulangi_cetak,
     "pekerjaan-ulangi": titik_pekerjaan_ulangi,
     "pekerjaan-tinggalkan": titik_pekerjaan_tinggalkan,
