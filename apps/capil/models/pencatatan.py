@@ -78,7 +78,7 @@ STATUS_PUBLIK = {
 # The end of the flow as the citizen reads it depends on how it ended (handed over, emailed, or a
 # register update without a deed); the status page reads ``objek.STATUS_PUBLIK``.
 STATUS_SELESAI = {
-    "email": "Selesai: kutipan akta bertanda tangan elektronik sudah dikirim ke email Anda. Unduh juga di halaman ini.",
+    "email": "Selesai: dokumen bertanda tangan elektronik sudah dikirim ke email Anda. Unduh juga di halaman ini.",
     "pemutakhiran": "Selesai: data perkawinan di register kependudukan sudah dimutakhirkan berdasarkan akta cerai "
                     "Pengadilan Agama. Dinas tidak menerbitkan akta perceraian; perubahan KK diproses tersendiri.",
     "lahir_mati": "Selesai: Surat Keterangan Lahir Mati sudah diserahkan.",
@@ -95,21 +95,29 @@ AKSI_PUBLIK = {
 }
 
 
+# A stillbirth's document is a letter, not a kutipan akta (UU 23/2006 Pasal 33).
+STATUS_PUBLIK_LAHIR_MATI = {
+    Status.DITANDATANGANI: "Surat keterangan lahir mati sudah ditandatangani secara elektronik dan menunggu dicetak.",
+    Status.DICETAK: "Surat keterangan lahir mati sudah dicetak dan siap diambil di loket pengambilan. Bawa tanda terima Anda.",
+    Status.SELESAI: STATUS_SELESAI["lahir_mati"],
+}
+
+
 class _StatusPublik:
-    """``STATUS_PUBLIK`` of the class (the dict) or of a record (the end worded by how it ended)."""
+    """``STATUS_PUBLIK`` of the class (the dict) or of a record: the words follow what the record
+    issues (a stillbirth's letter) and how it ended (handed over, emailed, a register update)."""
 
     def __get__(self, objek, kelas=None):
-        if objek is None or objek.status != Status.SELESAI:
+        if objek is None:
             return STATUS_PUBLIK
+        teks = dict(STATUS_PUBLIK)
+        if objek.jenis_peristiwa == JenisPeristiwa.LAHIR_MATI:
+            teks.update(STATUS_PUBLIK_LAHIR_MATI)
         if objek.cara_penyerahan == CaraPenyerahan.EMAIL:
-            akhir = STATUS_SELESAI["email"]
+            teks[Status.SELESAI] = STATUS_SELESAI["email"]
         elif objek.cara_penyerahan == CaraPenyerahan.PEMUTAKHIRAN:
-            akhir = STATUS_SELESAI["pemutakhiran"]
-        elif objek.jenis_peristiwa == JenisPeristiwa.LAHIR_MATI:
-            akhir = STATUS_SELESAI["lahir_mati"]
-        else:
-            return STATUS_PUBLIK
-        return {**STATUS_PUBLIK, Status.SELESAI: akhir}
+            teks[Status.SELESAI] = STATUS_SELESAI["pemutakhiran"]
+        return teks
 
 
 class CaraPenyerahan(models.TextChoices):

@@ -15,7 +15,7 @@ from apps.core.models import RiwayatStatus
 from apps.core.tutup_otomatis import tutup_otomatis_jalankan
 from apps.core.workflow import aksi_model
 
-from .factories import kelahiran_baru, pindaian
+from .factories import _ke_status, kelahiran_baru, pindaian
 from .test_alur import aksi
 
 
@@ -150,6 +150,16 @@ def test_an_emailed_kutipan_is_not_described_as_handed_over(client, lahir):
     assert "dikirim ke email Anda" in teks and "diserahkan di loket" not in teks
     PencatatanSipil.objects.filter(pk=objek.pk).update(cara_penyerahan="fisik")
     assert "diserahkan di loket pengambilan" in status_publik(client, objek)
+
+
+def test_a_stillbirth_is_described_as_its_letter_on_the_status_page(client, fo, keluarga):
+    from apps.capil.demo import pelaporan_lahir_mati
+
+    kk, ayah, ibu = keluarga
+    objek = _ke_status(pelaporan_lahir_mati(oleh=fo, keluarga=kk, ayah=ayah, ibu=ibu), Status.DICETAK)
+    teks = status_publik(client, objek)
+    assert "Surat keterangan lahir mati sudah dicetak" in teks and "Kutipan akta" not in teks
+    assert "Surat keterangan lahir mati" in teks.split('id="langkah"')[0]  # the page's title names it
 
 
 def test_the_intake_form_is_laid_out_in_sections(client, pengguna):
