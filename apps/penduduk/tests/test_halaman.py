@@ -235,3 +235,31 @@ def test_the_resident_page_runs_a_constant_number_of_queries(client, pengguna, k
     with django_assert_max_num_queries(len(sedikit_kk)):
         r = client.get(keluarga_url)
     assert len(r.context["h"].riwayat) == 60
+
+
+def test_a_request_page_links_the_applicant_to_the_resident_page_for_register_roles(client, pengguna, keluarga):
+    from apps.pendaftaran.tests.factories import buat_permohonan
+
+    _kk, ayah, _ibu = keluarga
+    obj = buat_permohonan(PermohonanDenganVerifikasi, status="siap_diambil", nik=ayah.nik, nama=ayah.nama, no_kk=_kk.no_kk,
+                          penduduk=ayah)
+    url = reverse("pendaftaran:permohonandenganverifikasi-detail", args=[obj.pk])
+    tautan = f'href="{reverse("penduduk:detail", args=[ayah.pk])}"'
+    client.force_login(pengguna("verifikator"))
+    r = client.get(url)
+    assert r.status_code == 200 and tautan in r.content.decode()
+    # The pick-up operator reads the request but does not work with the register: no link.
+    client.force_login(pengguna("operator_pengambilan"))
+    r = client.get(url)
+    assert r.status_code == 200 and tautan not in r.content.decode()
+
+
+def test_a_civil_registry_report_links_its_reporter_to_the_resident_page(client, pengguna, keluarga):
+    kk, ayah, ibu = keluarga
+    fo = pengguna("petugas_fo")
+    objek = kelahiran_baru(fo=fo, keluarga=kk, ayah=ayah, ibu=ibu)
+    pelapor = Penduduk.objects.get(nik=objek.pelapor_nik)
+    client.force_login(fo)
+    r = client.get(reverse("capil:pencatatansipil-detail", args=[objek.pk]))
+    assert r.status_code == 200
+    assert f'href="{reverse("penduduk:detail", args=[pelapor.pk])}"' in r.content.decode()
