@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from apps.core.forms import AksiForm, AksiModelForm
 from apps.core.idempoten import FormIdempotenMixin
-from apps.core.lampiran import LampiranField, periksa_berkas
+from apps.core.lampiran import LampiranField, amankan_berkas
 from apps.penduduk.pemeriksaan import KONFIRMASI, TOLAK, Masalah
 from apps.penduduk.validators import KonfirmasiPeringatanMixin, NIKField, NoKKField, PeringatanNomorMixin
 
@@ -107,8 +107,9 @@ class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasFo
     def clean_foto_anak(self):
         foto = self.cleaned_data.get("foto_anak")
         if foto:
+            # Checked and re-encoded through Pillow like every stored image (issue 8 §7).
             try:
-                jenis = periksa_berkas(foto)
+                foto, jenis = amankan_berkas(foto)
             except ValidationError as exc:
                 raise ValidationError(exc.messages) from exc
             if not jenis.startswith("image/"):
