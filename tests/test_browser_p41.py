@@ -239,6 +239,10 @@ def test_kk_through_an_integrated_partner(halaman, pengguna, register, pejabat, 
     page.wait_for_selector("text=Ditemukan di register")
     for p in lay.persyaratan.all():
         page.set_input_files(f"input[name=berkas_{p.pk}]", berkas)
+    # P.4.1.3 has no SIAK step at the Dinas: the partner records the KK's change.
+    page.fill("input[name=ubah_nik_1]", NIK)
+    page.select_option("select[name=ubah_kolom_1]", "pekerjaan")
+    page.fill("input[name=ubah_nilai_1]", "Guru")
     page.langkah("mitra-pengajuan")
     page.click("button[name=simpan]")
     page.wait_for_selector("#status")

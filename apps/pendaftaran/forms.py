@@ -74,9 +74,13 @@ class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasFo
 
     periksa_register_nik = ("nik",)
 
-    def __init__(self, *args, layanan: Layanan, **kwargs):
+    def __init__(self, *args, layanan: Layanan, integrasi: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.layanan = layanan
+        # P.4.1.3 has no SIAK step at the Dinas: the partner records a KK's changes at intake.
+        self.ubah_data = integrasi and layanan.dokumen == "kk" and layanan.alasan == "perubahan_data"
+        if self.ubah_data:
+            PerubahanDataMixin.tambah_field_perubahan(self, [])
         if layanan.dokumen == "kia":
             self.fields["foto_anak"] = forms.FileField(
                 label="Pas foto anak (berwarna)", required=False,
@@ -133,8 +137,18 @@ class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasFo
             self.add_error("foto_anak", f"Anak berumur {umur} tahun: KIA memuat pas foto, unggah pas fotonya.")
         return {}
 
+    def baris_perubahan_field(self):
+        return PerubahanDataMixin.baris_perubahan_field(self)
+
     def clean(self):
         data = super().clean()
+        self.perubahan = []
+        if self.ubah_data and data.get("nik") and "nik" not in self.errors:
+            from apps.penduduk.selectors import keluarga_dari_no_kk, penduduk_dari_nik
+
+            p = penduduk_dari_nik(data["nik"])
+            keluarga = (keluarga_dari_no_kk(data["no_kk"]) if data.get("no_kk") else None) or (p.keluarga if p else None)
+            self.perubahan = PerubahanDataMixin.bersihkan_perubahan(self, data, keluarga)
         for p in self.persyaratan:
             berkas = data.get(_nama_berkas(p))
             if berkas:
@@ -155,6 +169,7 @@ class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasFo
     def data_pemohon(self) -> dict:
         data = {k: self.cleaned_data.get(k) or "" for k in ("nik", "nama", "no_kk", "alamat", "email", "telepon")}
         data["sebab"] = self.cleaned_data.get("sebab")
+        data["perubahan_data"] = getattr(self, "perubahan", [])
         return data
 
     def foto(self):
@@ -239,7 +254,55 @@ class PerbaikanMitraForm(_UnggahPersyaratanMixin, AksiModelForm):
 BARIS_PERUBAHAN = 3
 
 
-class InputSiakForm(KonfirmasiPeringatanMixin, AksiModelForm):
+class PerubahanDataMixin:
+    """Up to ``BARIS_PERUBAHAN`` rows (member's NIK, register column, new value) of a "perubahan
+    data" KK: recorded by the SIAK operator (P.4.1.2) or by the partner at intake (P.4.1.3)."""
+
+    def tambah_field_perubahan(self, awal: list[dict]) -> None:
+        from .kk import KOLOM_UBAH
+
+        for i in range(1, BARIS_PERUBAHAN + 1):
+            lama = awal[i - 1] if i <= len(awal) else {}
+            self.fields[f"ubah_nik_{i}"] = NIKField(label=f"Perubahan {i}: NIK anggota", required=False, initial=lama.get("nik"))
+            self.fields[f"ubah_kolom_{i}"] = forms.ChoiceField(
+                label="Data yang berubah", required=False, initial=lama.get("kolom"),
+                choices=[("", "—"), *((k, v[0]) for k, v in KOLOM_UBAH.items())],
+            )
+            self.fields[f"ubah_nilai_{i}"] = forms.CharField(label="Nilai baru", required=False, max_length=120,
+                                                             initial=lama.get("nilai"))
+
+    def baris_perubahan_field(self):
+        return [(self[f"ubah_nik_{i}"], self[f"ubah_kolom_{i}"], self[f"ubah_nilai_{i}"])
+                for i in range(1, BARIS_PERUBAHAN + 1) if f"ubah_nik_{i}" in self.fields]
+
+    def bersihkan_perubahan(self, data: dict, keluarga) -> list[dict]:
+        """The valid rows; errors go next to their fields. At least one row is required."""
+        from .kk import nilai_kolom
+
+        anggota = set(keluarga.anggota.values_list("nik", flat=True)) if keluarga is not None else set()
+        baris = []
+        for i in range(1, BARIS_PERUBAHAN + 1):
+            nik, kolom, nilai = data.get(f"ubah_nik_{i}"), data.get(f"ubah_kolom_{i}"), data.get(f"ubah_nilai_{i}", "")
+            if not (nik or kolom or nilai):
+                continue
+            if not nik or not kolom:
+                self.add_error(f"ubah_nik_{i}" if not nik else f"ubah_kolom_{i}", "Lengkapi NIK anggota dan data yang berubah.")
+                continue
+            if nik not in anggota:
+                self.add_error(f"ubah_nik_{i}", "NIK ini bukan anggota KK yang dimohon.")
+                continue
+            try:
+                nilai_kolom(kolom, nilai)
+            except ValidationError as exc:
+                self.add_error(f"ubah_nilai_{i}", exc)
+                continue
+            baris.append({"nik": nik, "kolom": kolom, "nilai": nilai.strip()})
+        if not baris and not self.errors:
+            self.add_error(None, "KK perubahan data: catat minimal satu perubahan (NIK anggota, data yang berubah, nilai baru).")
+        return baris
+
+
+class InputSiakForm(PerubahanDataMixin, KonfirmasiPeringatanMixin, AksiModelForm):
     """P.4.1.2: the operator records the SIAK reference of the data entered there and, for a KK,
     the No. KK SIAK issued (required for a KK baru; for another KK only when SIAK gave a new
     number) and the changes of a "perubahan data" KK (up to three rows: NIK, column, new value).
@@ -271,18 +334,7 @@ class InputSiakForm(KonfirmasiPeringatanMixin, AksiModelForm):
             self.fields["no_kk_siak"].help_text = "Isi hanya bila SIAK menerbitkan nomor KK baru; kosongkan bila nomornya tetap."
         self.ubah_data = layanan is not None and layanan.dokumen == "kk" and layanan.alasan == "perubahan_data"
         if self.ubah_data:
-            from .kk import KOLOM_UBAH
-
-            awal = list(self.objek.perubahan_data or []) if self.objek is not None else []
-            for i in range(1, BARIS_PERUBAHAN + 1):
-                lama = awal[i - 1] if i <= len(awal) else {}
-                self.fields[f"ubah_nik_{i}"] = NIKField(label=f"Perubahan {i}: NIK anggota", required=False, initial=lama.get("nik"))
-                self.fields[f"ubah_kolom_{i}"] = forms.ChoiceField(
-                    label="Data yang berubah", required=False, initial=lama.get("kolom"),
-                    choices=[("", "—"), *((k, v[0]) for k, v in KOLOM_UBAH.items())],
-                )
-                self.fields[f"ubah_nilai_{i}"] = forms.CharField(label="Nilai baru", required=False, max_length=120,
-                                                                 initial=lama.get("nilai"))
+            self.tambah_field_perubahan(list(self.objek.perubahan_data or []) if self.objek is not None else [])
 
     def clean_no_kk_siak(self):
         from apps.penduduk.models import Keluarga
@@ -303,34 +355,10 @@ class InputSiakForm(KonfirmasiPeringatanMixin, AksiModelForm):
         data = super().clean()
         if not self.ubah_data:
             return data
-        from .kk import nilai_kolom
+        from .kk import keluarga_permohonan
 
-        baris = []
-        anggota = set()
-        if self.objek is not None:
-            from .kk import keluarga_permohonan
-
-            keluarga = keluarga_permohonan(self.objek)
-            anggota = set(keluarga.anggota.values_list("nik", flat=True)) if keluarga else set()
-        for i in range(1, BARIS_PERUBAHAN + 1):
-            nik, kolom, nilai = data.get(f"ubah_nik_{i}"), data.get(f"ubah_kolom_{i}"), data.get(f"ubah_nilai_{i}", "")
-            if not (nik or kolom or nilai):
-                continue
-            if not nik or not kolom:
-                self.add_error(f"ubah_nik_{i}" if not nik else f"ubah_kolom_{i}", "Lengkapi NIK anggota dan data yang berubah.")
-                continue
-            if nik not in anggota:
-                self.add_error(f"ubah_nik_{i}", "NIK ini bukan anggota KK yang dimohon.")
-                continue
-            try:
-                nilai_kolom(kolom, nilai)
-            except ValidationError as exc:
-                self.add_error(f"ubah_nilai_{i}", exc)
-                continue
-            baris.append({"nik": nik, "kolom": kolom, "nilai": nilai.strip()})
-        if not baris and not self.errors:
-            raise ValidationError("KK perubahan data: catat minimal satu perubahan (NIK anggota, data yang berubah, nilai baru).")
-        self.instance.perubahan_data = baris
+        keluarga = keluarga_permohonan(self.objek) if self.objek is not None else None
+        self.instance.perubahan_data = self.bersihkan_perubahan(data, keluarga)
         return data
 
     def data_aksi(self) -> dict:

@@ -61,6 +61,8 @@ def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh
         )
         if instansi is not None:
             objek.instansi = instansi
+        if data.get("perubahan_data") and hasattr(objek, "perubahan_data"):
+            objek.perubahan_data = data["perubahan_data"]
         objek.tenggat = objek.hitung_tenggat()
         objek.save()
         log = catat_pembuatan(objek=objek, pengguna=oleh, label="Permohonan diterima")

@@ -98,7 +98,7 @@ def pendaftaran_baru(request, integrasi: bool = False):
         if layanan is None:
             messages.error(request, "Pilih layanan yang dimohon.")
             return redirect(request.path)
-        form = PendaftaranForm(request.POST, request.FILES, layanan=layanan)
+        form = PendaftaranForm(request.POST, request.FILES, layanan=layanan, integrasi=integrasi)
         if form.is_valid():
             try:
                 # A resubmitted form (its one-time key) gets the request it already created.
@@ -124,7 +124,7 @@ def pendaftaran_baru(request, integrasi: bool = False):
             messages.error(request, "Periksa kembali isian yang ditandai.")
         status = 400
     else:
-        form = PendaftaranForm(layanan=layanan) if layanan else None
+        form = PendaftaranForm(layanan=layanan, integrasi=integrasi) if layanan else None
         status = 200
     return render(
         request,

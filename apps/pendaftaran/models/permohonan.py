@@ -370,6 +370,9 @@ class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
     KODE_PROSES = ("P.4.1.3",)
 
     instansi = models.ForeignKey(InstansiMitra, on_delete=models.PROTECT, related_name="permohonan")
+    # KK perubahan data: [{"nik", "kolom", "nilai"}] recorded by the partner at intake, shown on the
+    # KK and applied to the register when it is signed.
+    perubahan_data = models.JSONField("perubahan data", default=list, blank=True)
 
     class Meta:
         verbose_name = "permohonan integrasi"

@@ -193,3 +193,32 @@ def test_no_code_outside_demo_data_mints_a_no_kk():
         if "tests" in berkas.parts or "migrations" in berkas.parts or berkas.name in ("sintetis.py", "demo.py"):
             continue
         assert "buat_kk" not in berkas.read_text(), berkas
+
+
+def test_a_partner_records_the_kk_change_at_intake_and_it_is_applied_when_signed(
+    keluarga, mitra, pengguna, kabid, client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from apps.pendaftaran.models import PermohonanIntegrasi
+
+    from .factories import pdf_uji
+
+    lay = layanan("kk", "perubahan_data")
+    client.force_login(mitra)
+    url = reverse("pendaftaran:integrasi-baru")
+    data = {"layanan": lay.pk, "nik": "3575011203800001", "nama": "AHMAD SUBAGYO", "no_kk": NO_KK, "alamat": "JL. X",
+            **{f"berkas_{p.pk}": pdf_uji() for p in lay.persyaratan.filter(wajib=True)}}
+    r = client.post(url, data)
+    assert r.status_code == 400 and "minimal satu perubahan" in r.content.decode()
+    data.update({f"berkas_{p.pk}": pdf_uji() for p in lay.persyaratan.filter(wajib=True)})
+    data.update(ubah_nik_1="3575010509120003", ubah_kolom_1="pendidikan", ubah_nilai_1="SLTP/sederajat")
+    assert client.post(url, data).status_code == 302
+    obj = PermohonanIntegrasi.objects.get()
+    assert obj.perubahan_data == [{"nik": "3575010509120003", "kolom": "pendidikan", "nilai": "SLTP/sederajat"}]
+    jalankan(obj, "berkas_lengkap", mitra)
+    jalankan(obj, "verifikasi", pengguna("verifikator"))
+    with django_capture_on_commit_callbacks(execute=True):
+        jalankan(obj, "tandatangani", kabid, {"passphrase": PASSPHRASE})
+    assert Penduduk.objects.get(nik="3575010509120003").pendidikan == "sltp"
+    assert "SLTP/sederajat" in teks_pdf(Dokumen.untuk(obj).get(jenis="kk"))

@@ -79,7 +79,7 @@ def test_other_roles_cannot_open_the_intake(client, pengguna):
     assert client.get(reverse("pendaftaran:integrasi-baru")).status_code == 403
 
 
-def test_partner_intake_offers_only_partner_services_and_files_for_its_institution(client, mitra, instansi):
+def test_partner_intake_offers_only_partner_services_and_files_for_its_institution(client, mitra, instansi, penduduk):
     client.force_login(mitra)
     url = reverse("pendaftaran:integrasi-baru")
     html = client.get(url).content.decode()
@@ -87,7 +87,9 @@ def test_partner_intake_offers_only_partner_services_and_files_for_its_instituti
     tertutup = layanan("kk", "hilang")
     assert client.post(url, isian(tertutup)).status_code == 302  # a closed service is not offered
     assert not PermohonanIntegrasi.objects.exists()
-    assert client.post(url, isian(layanan("kk", "perubahan_data"))).status_code == 302
+    # The partner records the KK's change (there is no SIAK step at the Dinas in P.4.1.3).
+    ubah = {"ubah_nik_1": "3575014107900003", "ubah_kolom_1": "pekerjaan", "ubah_nilai_1": "GURU"}
+    assert client.post(url, isian(layanan("kk", "perubahan_data"), **ubah)).status_code == 302
     assert PermohonanIntegrasi.objects.get().instansi == instansi
 
 
