@@ -202,7 +202,7 @@ def worker_celery(transactional_db, settings, tmp_path):
     dimulai = []
     konf_lama = (app.conf.task_always_eager, app.conf.task_default_queue)
 
-    def mulai(**env_tambahan) -> WorkerCelery:
+    def mulai(konkuren: int = 1, antrean_sendiri: bool = False, **env_tambahan) -> WorkerCelery:
         db = settings.DATABASES["default"]
         antrean = f"uji-{uuid.uuid4().hex[:10]}"
         nama = f"{antrean}@uji"
@@ -224,9 +224,14 @@ def worker_celery(transactional_db, settings, tmp_path):
             **{k: str(getattr(settings, k)) for k in ("TTE_KEY_DIR", "TTE_BACKEND", "BSRE_URL") if hasattr(settings, k)},
             **{k: str(v) for k, v in env_tambahan.items()},
         }
+        if antrean_sendiri:
+            # Jobs the worker's own jobs publish (a bulk TTE's signing jobs) come back to it.
+            env["CELERY_TASK_DEFAULT_QUEUE"] = antrean
         log = tmp_path / f"{antrean}.log"
         proses = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "dukcapil", "worker", "-P", "solo", "-c", "1", "-l", "INFO",
+            # One solo process by default; ``konkuren=2`` gives a prefork pool (the bulk TTE test).
+            [sys.executable, "-m", "celery", "-A", "dukcapil", "worker",
+             *(["-P", "solo", "-c", "1"] if konkuren == 1 else ["-P", "prefork", "-c", str(konkuren)]), "-l", "INFO",
              "-Q", antrean, "-n", nama, "--without-mingle", "--without-gossip", "--without-heartbeat"],
             cwd=Path(__file__).resolve().parent, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
         )
