@@ -228,3 +228,14 @@ def test_the_sweeper_publishes_a_lost_batch(kabid, settings, django_capture_on_c
             assert massal.sapu_tte_massal() == 1
     batch.refresh_from_db()
     assert batch.status == TTEMassal.Status.SELESAI and Dokumen.objects.get().siap
+
+
+def test_the_queue_offers_bulk_tte_only_to_the_signing_role(client, kabid, pengguna):
+    _contoh(1)
+    url = reverse("kernel_app:contohdokumen-antrian")
+    client.force_login(kabid.user)
+    r = client.get(url)
+    assert b'id="tautan-tte-massal"' in r.content and b"proses=kernel_app.contohdokumen" in r.content
+    client.force_login(pengguna("operator_siak"))
+    r = client.get(url)
+    assert r.status_code == 200 and b'id="tautan-tte-massal"' not in r.content
