@@ -62,6 +62,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("-n", type=int, default=20, help="Ulangan per pengukuran (median dilaporkan).")
         parser.add_argument("--dokumen-worker", type=int, default=30, help="Jumlah dokumen untuk uji worker.")
+        parser.add_argument("--tte-massal", type=int, default=100, help="Jumlah berkas TTE massal (2 proses worker); 0 = lewati.")
 
     def handle(self, *args, **opts):
         n = opts["n"]
@@ -111,6 +112,8 @@ class Command(BaseCommand):
 
             self.stdout.write(f"halaman polos WeasyPrint (satu paragraf): {polos:.1f} ms")
             self._worker(opts["dokumen_worker"])
+            if opts["tte_massal"]:
+                self._tte_massal(opts["tte_massal"])
             t_render, t_sign = hasil_surat
             self.stdout.write(
                 f"surat satu halaman (kop, isi, blok TTE): render {t_render:.1f} ms + tanda tangan {t_sign:.1f} ms"
@@ -120,6 +123,85 @@ class Command(BaseCommand):
                 f"halaman satu paragraf lewat pipeline portal: render {t_render_1:.1f} ms + tanda tangan {t_sign_1:.1f} ms"
             )
             self.stdout.write(f"ratio: {(t_render_1 + t_sign_1) / polos:.2f}")
+
+    def _tte_massal(self, jumlah: int) -> None:
+        """Bulk TTE of ``jumlah`` files through 2 worker processes: the batch's transitions, each
+        document rendered, signed and mailed (to files). In a throw-away PostgreSQL database, on the
+        kernel's small test process (DUKCAPIL_TESTING=1 installs it), so no real record, number or
+        index row is touched."""
+        from django.apps import apps as django_apps
+        from django.db import connection
+
+        broker = os.environ.get("CELERY_BROKER_URL") or settings.CELERY_BROKER_URL
+        if not broker or connection.vendor != "postgresql" or not django_apps.is_installed("tests.kernel_app"):
+            self.stdout.write("TTE massal: dilewati (perlu CELERY_BROKER_URL, PostgreSQL dan DUKCAPIL_TESTING=1)")
+            return
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+        from django.db import transaction
+
+        from apps.dokumen import massal
+        from dukcapil.celery import app
+        from tests.kernel_app.models import ContohDokumen
+
+        nama_lama = connection.settings_dict["NAME"]
+        antrean = f"bench-massal-{uuid.uuid4().hex[:8]}"
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = antrean.replace("-", "_")
+        nama_db = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        proses = None
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                ca_cert, ca_key, _ = muat_atau_buat_ca(Path(tmp))
+                user = get_user_model().objects.create_user(username="bench-kabid", password=None)
+                user.groups.add(Group.objects.get_or_create(name="kabid")[0])
+                pejabat = Pejabat.objects.create(user=user, nama="Pejabat Uji Kinerja", nip="199901012025011003", jabatan="Kepala Bidang")
+                buat_p12_pejabat(Path(tmp), nama=pejabat.nama, nip=pejabat.nip, passphrase=PASSPHRASE_BENCH, ca_cert=ca_cert, ca_key=ca_key)
+                db = connection.settings_dict
+                env = {
+                    **os.environ, "CELERY_BROKER_URL": broker, "CELERY_TASK_ALWAYS_EAGER": "0", "DUKCAPIL_TESTING": "1",
+                    "CELERY_TASK_DEFAULT_QUEUE": antrean, "TTE_KEY_DIR": tmp, "TTE_BACKEND": "lokal",
+                    "DATABASE_URL": f"postgres://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{nama_db}",
+                    "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": str(Path(tmp) / "email"),
+                    "MEDIA_ROOT": str(Path(tmp) / "media"),
+                    "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "dukcapil.settings"),
+                }
+                log = Path(tmp) / "worker.log"
+                proses = subprocess.Popen(
+                    [sys.executable, "-m", "celery", "-A", "dukcapil", "worker", "-c", "2", "-Q", antrean, "-n", f"{antrean}@bench",
+                     "-l", "WARNING", "--without-mingle", "--without-gossip", "--without-heartbeat"],
+                    cwd=settings.BASE_DIR, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+                )
+                daftar = [ContohDokumen.objects.create(email=f"warga{i}@contoh.id") for i in range(jumlah)]
+                batas = time.monotonic() + 60
+                while not app.control.ping([f"{antrean}@bench"], timeout=0.5):
+                    if proses.poll() is not None or time.monotonic() > batas:
+                        self.stdout.write(f"TTE massal: worker gagal mulai\n{log.read_text()[-1500:]}")
+                        return
+                app.conf.task_always_eager = False
+                app.conf.task_default_queue = antrean
+                mulai = time.perf_counter()
+                with transaction.atomic():
+                    batch = massal.tte_massal_mulai(
+                        pengguna=user, pilihan=[massal.kunci_pilihan(ContohDokumen, o.pk) for o in daftar], passphrase=PASSPHRASE_BENCH
+                    )
+                batas = time.monotonic() + 600
+                while (h := massal.tte_massal_hitung(batch))["sisa"] or h["terkirim"] < h["ditandatangani"]:
+                    if time.monotonic() > batas:
+                        break
+                    time.sleep(0.1)
+                lama = time.perf_counter() - mulai
+                self.stdout.write(
+                    f"TTE massal (2 proses worker): {h['ditandatangani']}/{jumlah} berkas ditandatangani dan {h['terkirim']} "
+                    f"email dalam {lama:.2f} s = {h['ditandatangani'] / lama:.1f} dokumen/detik"
+                )
+        finally:
+            if proses is not None:
+                proses.terminate()
+                try:
+                    proses.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proses.kill()
+            connection.creation.destroy_test_db(nama_lama, verbosity=0)
 
     def _worker(self, jumlah: int) -> None:
         broker = os.environ.get("CELERY_BROKER_URL") or settings.CELERY_BROKER_URL
