@@ -16,7 +16,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # Installed by name from Debian: WeasyPrint's text shaping, pdfsig/pdftoppm, the browser of the
 # end-to-end tests and a font with Indonesian glyphs for the PDFs.
-PAKET_DEBIAN := libharfbuzz-subset0 poppler-utils chromium fonts-dejavu-core
+PAKET_DEBIAN := libharfbuzz-subset0 poppler-utils chromium fonts-dejavu-core faketime
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 # The venv remembers which requirements files it was installed from (by content, not by date).
 # A development machine gets the test tools too (requirements-dev.txt); the image only requirements.txt.
@@ -31,7 +31,7 @@ SITE_URL_ENV := $(shell sed -n 's/^SITE_URL=//p' .env 2>/dev/null | tail -n1)
 SITE_URL ?= $(or $(SITE_URL_ENV),http://$(SITE_HOST):$(PORT))
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench siap paket venv migrasi demo
+.PHONY: run test test-tahun-depan lint bench siap paket venv migrasi demo
 
 run: siap migrasi demo
 	@echo "Portal berjalan di http://$(HOST):$(PORT)/  (email: var/email/, basis data: var/dukcapil.sqlite3; Ctrl-C untuk berhenti)"
@@ -39,6 +39,12 @@ run: siap migrasi demo
 
 test: siap
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The suite must not depend on the calendar: the tests without browser, services or fault injection
+# run again with the process clock a year ahead (libfaketime), on SQLite with eager tasks.
+test-tahun-depan: siap
+	env -u DATABASE_URL -u CELERY_BROKER_URL -u CI faketime -f '+365d' \
+	  $(PY) -m pytest -p no:cacheprovider -q -m "not browser and not gangguan and not layanan" $(PYTEST_ARGS)
 
 lint: venv
 	$(PY) -m ruff check .
