@@ -239,3 +239,30 @@ def test_the_queue_offers_bulk_tte_only_to_the_signing_role(client, kabid, pengg
     client.force_login(pengguna("operator_siak"))
     r = client.get(url)
     assert r.status_code == 200 and b'id="tautan-tte-massal"' not in r.content
+
+
+def test_role_rules_hold_per_record_and_a_real_process_signs_through_its_own_service(
+    django_capture_on_commit_callbacks, kabid, kadis, pengguna
+):
+    """A kutipan akta is the kadis's (P.5.1): in the kabid's batch it is refused, the kabid's own
+    file goes on; in the kadis's batch it is signed through capil's TTE service (register entry,
+    kutipan and register page)."""
+    from apps.capil.tests.factories import kelahiran_baru, keluarga_baru
+
+    keluarga, ayah, ibu = keluarga_baru()
+    akta = kelahiran_baru(fo=pengguna("petugas_fo"), keluarga=keluarga, ayah=ayah, ibu=ibu, status="terverifikasi")
+    [o] = _contoh(1)
+    batch = _mulai(django_capture_on_commit_callbacks, kabid, [akta, o])
+    st = {(i.content_type.model, i.object_id): (i.status, i.alasan) for i in batch.item.all()}
+    assert st[("contohdokumen", o.pk)][0] == "diproses"
+    status, alasan = st[("pencatatansipil", akta.pk)]
+    assert status == "ditolak" and alasan in {"Peran Anda tidak berwenang menjalankan aksi ini.", massal.PESAN_TIDAK_DITEMUKAN}
+    akta.refresh_from_db()
+    assert akta.status == "terverifikasi" and not Dokumen.untuk(akta).exists()
+
+    batch = _mulai(django_capture_on_commit_callbacks, kadis, [akta])
+    assert batch.item.get().status == "diproses"
+    akta.refresh_from_db()
+    assert akta.status == "ditandatangani"
+    assert set(Dokumen.untuk(akta).values_list("jenis", flat=True)) >= {"register_akta"}
+    assert all(d.siap and d.ditandatangani_oleh == kadis for d in Dokumen.untuk(akta))
