@@ -78,6 +78,9 @@ class Dokumen(models.Model):
         # Staff gave the job up with a reason (Pekerjaan latar page); nothing re-queues it.
         DITINGGALKAN = "ditinggalkan", "Ditinggalkan"
 
+    # A signing job in these states is started again only by its official, with the passphrase.
+    STATUS_TTE_ULANG = (Status.GAGAL, Status.PERLU_TTE_ULANG)
+
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     objek = GenericForeignKey("content_type", "object_id")
