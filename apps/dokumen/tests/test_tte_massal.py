@@ -17,6 +17,7 @@ from apps.dokumen.models import Dokumen, ItemTTEMassal, Pejabat, TTEMassal
 from apps.dokumen.tte.lokal import BackendLokal
 
 from .conftest import PASSPHRASE
+from .test_bsre import bsre  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -266,3 +267,25 @@ def test_role_rules_hold_per_record_and_a_real_process_signs_through_its_own_ser
     assert akta.status == "ditandatangani"
     assert set(Dokumen.untuk(akta).values_list("jenis", flat=True)) >= {"register_akta"}
     assert all(d.siap and d.ditandatangani_oleh == kadis for d in Dokumen.untuk(akta))
+
+
+def test_with_bsre_a_wrong_passphrase_costs_one_try_not_one_per_file(bsre, kadis, django_capture_on_commit_callbacks):  # noqa: F811
+    """BSrE finds a wrong passphrase only when it signs: the batch signs its first document first
+    and stops there, so BSrE sees one wrong try and the other files are not touched."""
+    daftar = _contoh(4)
+    batch = _mulai(django_capture_on_commit_callbacks, kadis, daftar, passphrase="salah-salah")
+    batch.refresh_from_db()
+    assert batch.status == TTEMassal.Status.DITOLAK and "Passphrase salah" in batch.alasan
+    assert len(bsre.permintaan) == 1  # one signing request reached BSrE
+    assert Pejabat.objects.get(pk=kadis.pk).passphrase_salah == 1
+    assert Dokumen.objects.count() == 1 and Dokumen.objects.get().status == Dokumen.Status.GAGAL
+    h = massal.tte_massal_hitung(batch)
+    assert (h["ditandatangani"], h["gagal"], h["sisa"]) == (0, 4, 0)
+
+
+def test_with_bsre_a_right_passphrase_signs_the_whole_batch(bsre, kadis, django_capture_on_commit_callbacks):  # noqa: F811
+    daftar = _contoh(3)
+    batch = _mulai(django_capture_on_commit_callbacks, kadis, daftar)
+    h = massal.tte_massal_hitung(batch)
+    assert (h["ditandatangani"], h["gagal"], h["sisa"]) == (3, 0, 0)
+    assert set(Dokumen.objects.values_list("percobaan", flat=True)) == {1}
