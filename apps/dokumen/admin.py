@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CetakDokumen, Dokumen, Pejabat
+from .models import CetakDokumen, Dokumen, ItemTTEMassal, Pejabat, TTEMassal
 
 
 @admin.register(Pejabat)
@@ -32,6 +32,32 @@ class DokumenAdmin(admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields if f.name != "aktif"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ItemTTEMassalInline(admin.TabularInline):
+    model = ItemTTEMassal
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["kode_lacak", "content_type", "object_id", "status", "alasan", "dokumen"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TTEMassal)
+class TTEMassalAdmin(admin.ModelAdmin):
+    """Read-only: a bulk TTE is started by its official; the sealed passphrase is never shown."""
+
+    list_display = ["pk", "pejabat", "dibuat_pada", "status", "selesai_pada"]
+    list_filter = ["status"]
+    fields = readonly_fields = ["pejabat", "dibuat_oleh", "dibuat_pada", "status", "alasan", "selesai_pada"]
+    inlines = [ItemTTEMassalInline]
 
     def has_add_permission(self, request):
         return False

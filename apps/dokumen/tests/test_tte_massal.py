@@ -289,3 +289,24 @@ def test_with_bsre_a_right_passphrase_signs_the_whole_batch(bsre, kadis, django_
     h = massal.tte_massal_hitung(batch)
     assert (h["ditandatangani"], h["gagal"], h["sisa"]) == (3, 0, 0)
     assert set(Dokumen.objects.values_list("percobaan", flat=True)) == {1}
+
+
+@pytest.mark.parametrize("n", [2, 20])
+def test_the_pages_run_a_fixed_number_of_queries(client, kabid, n, django_capture_on_commit_callbacks, django_assert_max_num_queries):
+    daftar = _contoh(n)
+    client.force_login(kabid.user)
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("dokumen:tte-massal")).status_code == 200
+    batch = _mulai(django_capture_on_commit_callbacks, kabid, daftar)
+    ItemTTEMassal.objects.filter(batch=batch, pk=batch.item.first().pk).update(status="ditolak", alasan="uji")
+    for nama in ("dokumen:tte-massal-detail", "dokumen:tte-massal-kemajuan"):
+        with django_assert_max_num_queries(12):
+            assert client.get(reverse(nama, args=[batch.pk])).status_code == 200
+
+
+def test_admin_shows_a_batch_read_only_without_its_sealed_passphrase(admin_client, kabid):
+    batch = massal.tte_massal_mulai(pengguna=kabid.user, pilihan=_kunci(_contoh(1)), passphrase=PASSPHRASE)  # not run yet
+    batch.refresh_from_db()
+    r = admin_client.get(reverse("admin:dokumen_ttemassal_change", args=[batch.pk]))
+    assert r.status_code == 200 and batch.token and batch.token.encode() not in r.content
+    assert admin_client.get(reverse("admin:dokumen_ttemassal_add")).status_code == 403
