@@ -1,14 +1,9 @@
-"""What the per-role home page shows: the user's queues with their counts.
-
-The counts come from the cross-process index in one query (``core.indeks.hitung_antrian``),
-whatever the number of process types; only a process in which the user's roles see just some
-records (a partner's own filings, a courier's letters) is counted through its model's own rule.
-"""
+"""What the per-role home page shows: the user's queues with their counts."""
 
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, Q, Value
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -30,12 +25,17 @@ class Antrian:
 
 
 def antrian_pengguna(user) -> list[Antrian]:
+    """The user's queues with their counts, in one query whatever the number of process models:
+    the menu shows them on every page. The counts come from the cross-process index; a process in
+    which the user's roles see only some records (``model_terbatas``) is counted through its
+    model's own rule (a UNION ALL of one aggregate per such model)."""
     milik = peran_pengguna(user)
-    hasil = []
     hari_ini = timezone.localdate()
     dari_indeks = hitung_antrian(user)
     terbatas = set(model_terbatas(user))
     jenis = ContentType.objects.get_for_models(*model_proses())
+    antrian: list[Antrian] = []
+    hitung = []
     for model in model_proses():
         if not milik & peran_proses(model):
             continue
@@ -46,19 +46,23 @@ def antrian_pengguna(user) -> list[Antrian]:
             url = reverse(nama_url(model, "antrian"))
         except NoReverseMatch:
             continue
-        if model in terbatas:
-            angka = model.untuk_pengguna(user).filter(status__in=status).aggregate(
-                jumlah=Count("pk"), terlambat=Count("pk", filter=Q(tenggat__lt=hari_ini))
-            )
-        else:
+        if model not in terbatas:
             angka = dari_indeks[jenis[model].pk]
-        hasil.append(
-            Antrian(
-                judul=capfirst(str(model._meta.verbose_name_plural)),
-                kode_proses=teks_kode(model),
-                url=url,
-                jumlah=angka["jumlah"],
-                terlambat=angka["terlambat"],
+            antrian.append(
+                Antrian(judul=capfirst(str(model._meta.verbose_name_plural)), kode_proses=teks_kode(model), url=url,
+                        jumlah=angka["jumlah"], terlambat=angka["terlambat"])
             )
+            continue
+        hitung.append(
+            model.untuk_pengguna(user).filter(status__in=status).order_by()
+            .annotate(_urutan=Value(len(antrian), output_field=IntegerField())).values("_urutan")
+            .annotate(jumlah=Count("pk"), terlambat=Count("pk", filter=Q(tenggat__lt=hari_ini)))
+            .values_list("_urutan", "jumlah", "terlambat")
         )
-    return sorted(hasil, key=lambda a: (a.kode_proses, a.judul))
+        antrian.append(
+            Antrian(judul=capfirst(str(model._meta.verbose_name_plural)), kode_proses=teks_kode(model), url=url, jumlah=0, terlambat=0)
+        )
+    if hitung:
+        for urutan, jumlah, terlambat in hitung[0].union(*hitung[1:], all=True):
+            antrian[urutan].jumlah, antrian[urutan].terlambat = jumlah, terlambat
+    return sorted(antrian, key=lambda a: (a.kode_proses, a.judul))

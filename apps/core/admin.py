@@ -15,7 +15,7 @@ from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import AksesBerkas, HariLibur, IndeksProses, Lampiran, RiwayatStatus, Urutan
+from .models import AksesBerkas, HariLibur, IndeksProses, KunciIdempoten, Lampiran, RiwayatStatus, Urutan
 
 
 class HanyaBacaAdmin(admin.ModelAdmin):
@@ -146,6 +146,17 @@ class UrutanTahunFilter(admin.SimpleListFilter):
         if self.value() and self.value().isdigit():
             return queryset.filter(tahun=int(self.value()))
         return queryset
+
+
+@admin.register(KunciIdempoten)
+class KunciIdempotenAdmin(HanyaBacaAdmin):
+    """One-time keys of intake forms: read-only, a key changed by hand would let a retried form
+    create a duplicate request."""
+
+    list_display = ["kunci", "content_type", "object_id", "pengguna", "dibuat_pada"]
+    list_filter = [ProsesFilter, "dibuat_pada"]
+    search_fields = ["kunci", "pengguna__username"]
+    date_hierarchy = "dibuat_pada"
 
 
 @admin.register(Urutan)
