@@ -125,11 +125,14 @@ def titik_pendaftaran_baru(pengguna, kadis, kabid) -> Titik:  # noqa: F811
 
 def titik_pendaftaran_integrasi(pengguna, kadis, kabid) -> Titik:  # noqa: F811
     from apps.pendaftaran.models import PermohonanIntegrasi
-    from apps.pendaftaran.tests.factories import instansi_mitra, jadikan_petugas_mitra, layanan
+    from apps.pendaftaran.tests.factories import instansi_mitra, jadikan_petugas_mitra, layanan, pastikan_keluarga
 
     jadikan_petugas_mitra(pengguna("petugas_integrasi"), instansi_mitra())
     lay = layanan("kk", "perubahan_data")
-    return Titik(reverse("pendaftaran:integrasi-baru"), lambda: _isian_pendaftaran(lay),
+    # The partner records the KK's change, for a member of a family in the register.
+    pastikan_keluarga("3575010101200001", "3575014107900003", "SITI AMINAH")
+    ubah = {"ubah_nik_1": "3575014107900003", "ubah_kolom_1": "pekerjaan", "ubah_nilai_1": "GURU"}
+    return Titik(reverse("pendaftaran:integrasi-baru"), lambda: {**_isian_pendaftaran(lay), **ubah},
                  lambda: (PermohonanIntegrasi.objects.count(), Lampiran.objects.count()), frozenset({"petugas_integrasi"}))
 
 
