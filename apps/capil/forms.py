@@ -32,7 +32,7 @@ from .models import (
     PerkawinanOrangTua,
 )
 from .nomor import periksa_nik_anak, periksa_nomor_akta
-from .syarat import Syarat, syarat_kurang, syarat_untuk
+from .syarat import Syarat, syarat_kurang_pencatatan, syarat_untuk
 
 
 class _IsianMixin(PeringatanNomorMixin):
@@ -409,10 +409,6 @@ class KonfirmasiForm(KonfirmasiPeringatanMixin, forms.Form):
 
 
 # -- requirement scans (matched by code, syarat.py) ---------------------------------------------
-def _ada_syarat(objek) -> set[str]:
-    return set(objek.berkas_persyaratan)
-
-
 class SyaratForm(forms.Form):
     """Intake: one optional scan per requirement of the event (those that apply only for a reason
     say so); what is missing is checked at ``periksa`` against what applies to the event."""
@@ -434,7 +430,7 @@ class AjukanKembaliForm(AksiForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         objek = self.objek
-        self.kurang = syarat_kurang(objek.jenis_peristiwa, _ada_syarat(objek), objek.rincian) if objek else []
+        self.kurang = syarat_kurang_pencatatan(objek) if objek else []
         for s in self.kurang:
             self.fields[f"syarat_{s.kode}"] = LampiranField(label=s.nama, required=False)
         self.order_fields([f"syarat_{s.kode}" for s in self.kurang])

@@ -175,3 +175,28 @@ def isi_katalog(Layanan, Persyaratan, SebabLayanan) -> None:
 def syarat_kurang(jenis: str, ada: set[str], rincian=None) -> list[Syarat]:
     """Required requirements that apply without a scan among the codes in ``ada``."""
     return [s for s in syarat_untuk(jenis, rincian) if s.wajib and s.kode not in ada]
+
+
+def rekam_syarat(jenis: str) -> list[dict]:
+    """The whole list of ``jenis`` in force now, with its reason conditions, as the JSON a request
+    keeps (``PencatatanSipil.persyaratan_berlaku``): a list changed in admin later applies only to
+    new requests. The conditions stay, since the event's details may still be corrected."""
+    return [{"kode": s.kode, "nama": s.nama, "hanya_untuk": list(s.hanya_untuk), "keterangan": s.keterangan,
+             "wajib": s.wajib} for s in syarat_untuk(jenis)]
+
+
+def syarat_pencatatan(objek) -> tuple[Syarat, ...]:
+    """The requirements that apply to a request: from the list it was filed under, else (no list
+    recorded) from the catalogue as it is now."""
+    if not objek.persyaratan_berlaku:
+        return syarat_untuk(objek.jenis_peristiwa, objek.rincian)
+    daftar = (Syarat(r["kode"], r["nama"], tuple(r.get("hanya_untuk", ())), r.get("keterangan", ""), r.get("wajib", True))
+              for r in objek.persyaratan_berlaku)
+    rincian = objek.rincian
+    return tuple(s for s in daftar if s.berlaku_untuk(rincian))
+
+
+def syarat_kurang_pencatatan(objek) -> list[Syarat]:
+    """Required requirements of a request, from its own list, without a scan yet."""
+    ada = set(objek.berkas_persyaratan)
+    return [s for s in syarat_pencatatan(objek) if s.wajib and s.kode not in ada]

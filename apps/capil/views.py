@@ -21,7 +21,7 @@ from .akta import rincian_tampil
 from .forms import FORM_RINCIAN, KonfirmasiForm, PencatatanForm, SyaratForm
 from .models import JenisPeristiwa, PencatatanSipil
 from .services import pencatatan_buat
-from .syarat import syarat_untuk
+from .syarat import syarat_pencatatan
 
 
 class PencatatanAntrianView(AntrianView):
@@ -44,7 +44,7 @@ class PencatatanDetailView(DetailView):
         objek = ctx["objek"]
         ctx["lampiran"] = list(ctx["lampiran"])
         ada = set(objek.berkas_persyaratan)
-        ctx["persyaratan"] = [(s.nama, s.kode in ada) for s in syarat_untuk(objek.jenis_peristiwa, objek.rincian)]
+        ctx["persyaratan"] = [(s.nama, s.kode in ada) for s in syarat_pencatatan(objek)]
         ctx["rincian"] = rincian_tampil(objek.rincian) if objek.rincian else []
         register = getattr(objek, "register", None)
         ctx["register"] = register

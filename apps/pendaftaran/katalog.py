@@ -7,6 +7,8 @@ letter is asked anywhere. Service-level targets are the Dinas' own and differ be
 (DOMAIN.md "Service levels"): the figures below are starting values, to be set in admin.
 """
 
+from dataclasses import dataclass
+
 KTP_EL = "ktp_el"
 KK = "kk"
 KIA = "kia"
@@ -119,6 +121,41 @@ def persyaratan_berlaku(layanan, sebab=None) -> list:
     ``SebabLayanan`` or its id, or None): what an intake form of any process lists."""
     sebab_id = getattr(sebab, "pk", sebab)
     return [p for p in layanan.persyaratan.prefetch_related("hanya_untuk_sebab") if p.berlaku_untuk(sebab_id)]
+
+
+@dataclass(frozen=True)
+class PersyaratanTercatat:
+    """A requirement as a request recorded it at intake (``Permohonan.persyaratan_berlaku``):
+    read like a ``Persyaratan`` (``pk``, ``nama``, ``wajib``) so the completeness check, the
+    checklist and the completion form work on either."""
+
+    pk: int
+    kode: str
+    nama: str
+    wajib: bool
+    keterangan: str = ""
+
+    def berlaku_untuk(self, sebab_id) -> bool:
+        # The reason conditions were resolved when the list was recorded.
+        return True
+
+
+def rekam_persyaratan(layanan, sebab=None) -> list[dict]:
+    """The requirement list in force for a new request of ``layanan`` and reason ``sebab``, as the
+    JSON a request keeps (versioned lists: a list changed in admin later applies only to new
+    requests)."""
+    return [
+        {"id": p.pk, "kode": p.kode, "nama": p.nama, "wajib": p.wajib, "keterangan": p.keterangan}
+        for p in persyaratan_berlaku(layanan, sebab)
+    ]
+
+
+def persyaratan_tercatat(rekaman: list[dict]) -> list[PersyaratanTercatat]:
+    return [
+        PersyaratanTercatat(pk=r["id"], kode=r.get("kode", ""), nama=r["nama"], wajib=r["wajib"],
+                            keterangan=r.get("keterangan", ""))
+        for r in rekaman
+    ]
 
 
 def layanan_dari_kode(kode: str):

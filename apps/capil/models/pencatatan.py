@@ -173,6 +173,9 @@ class PencatatanSipil(Proses):
     peringatan_nomor = models.JSONField("peringatan nomor", default=list, blank=True, editable=False)
     # {requirement code (syarat.py): Lampiran pk}: what the front office received, by code not label.
     berkas_persyaratan = models.JSONField(default=dict, blank=True, editable=False)
+    # The requirement list in force when the request was filed (syarat.rekam_syarat), read by
+    # every later check; empty: filed before lists were recorded, the catalogue is read instead.
+    persyaratan_berlaku = models.JSONField("persyaratan yang berlaku", default=list, blank=True, editable=False)
     ditandatangani_pada = models.DateTimeField(null=True, blank=True, editable=False)
     pejabat = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
@@ -192,6 +195,14 @@ class PencatatanSipil(Proses):
     # Reverse one-to-ones of the detail models (peristiwa.py), one per event.
     RELASI_RINCIAN = ("kelahiran", "lahirmati", "kematian", "perkawinan", "perceraian")
     _RINCIAN = dict(zip(JenisPeristiwa.values, RELASI_RINCIAN, strict=True))
+
+    def save(self, *args, **kwargs):
+        # A new request records the requirement list in force now (versioned lists).
+        if self._state.adding and not self.persyaratan_berlaku and self.jenis_peristiwa:
+            from ..syarat import rekam_syarat
+
+            self.persyaratan_berlaku = rekam_syarat(self.jenis_peristiwa)
+        super().save(*args, **kwargs)
 
     @property
     def rincian(self):

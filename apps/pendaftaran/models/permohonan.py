@@ -15,6 +15,7 @@ from apps.core.models import Proses
 from apps.core.peran import peran, peran_pengguna
 from apps.core.tutup_otomatis import SISTEM
 
+from ..katalog import persyaratan_tercatat, rekam_persyaratan
 from .layanan import InstansiMitra, Layanan, instansi_pengguna
 
 
@@ -98,6 +99,10 @@ class Permohonan(Proses):
     telepon = models.CharField(max_length=20, blank=True)
     # {str(persyaratan pk): lampiran pk}: the requirements received, each with its scan.
     berkas_persyaratan = models.JSONField(default=dict, blank=True, editable=False)
+    # The requirement list in force when the request was filed (katalog.rekam_persyaratan): the
+    # request is checked against it even after the catalogue changes. Empty: not recorded (rows
+    # filed before versioning and without a list), the live list is read instead.
+    persyaratan_berlaku = models.JSONField("persyaratan yang berlaku", default=list, blank=True, editable=False)
     # KIA from age 5: the child's photo taken at intake (printed on the card).
     foto = models.ForeignKey("core.Lampiran", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                              editable=False, verbose_name="pas foto")
@@ -143,15 +148,28 @@ class Permohonan(Proses):
         return {int(k) for k in self.berkas_persyaratan}
 
     def daftar_persyaratan(self) -> list:
-        """The service's requirements that hold for this request's reason (``sebab``); prefetch
-        ``layanan__persyaratan__hanya_untuk_sebab`` to read them without a query per row."""
+        """The requirements this request was filed under (its recorded list), else the service's
+        live ones that hold for its reason (``sebab``); prefetch
+        ``layanan__persyaratan__hanya_untuk_sebab`` to read those without a query per row."""
+        if self.persyaratan_berlaku:
+            return persyaratan_tercatat(self.persyaratan_berlaku)
         return [p for p in self.layanan.persyaratan.all() if p.berlaku_untuk(self.sebab_id)]
 
     def persyaratan_kurang(self, daftar=None) -> list:
-        """Mandatory requirements of the request not yet received (``daftar``: prefetched list)."""
-        daftar = self.daftar_persyaratan() if daftar is None else [p for p in daftar if p.berlaku_untuk(self.sebab_id)]
+        """Mandatory requirements of the request not yet received (``daftar``: prefetched live
+        list, used only when the request has no recorded list)."""
+        if daftar is None or self.persyaratan_berlaku:
+            daftar = self.daftar_persyaratan()
+        else:
+            daftar = [p for p in daftar if p.berlaku_untuk(self.sebab_id)]
         ada = self.persyaratan_diterima()
         return [p for p in daftar if p.wajib and p.pk not in ada]
+
+    def save(self, *args, **kwargs):
+        # A new request records the requirement list in force now (versioned lists).
+        if self._state.adding and not self.persyaratan_berlaku and self.layanan_id:
+            self.persyaratan_berlaku = rekam_persyaratan(self.layanan, self.sebab_id)
+        super().save(*args, **kwargs)
 
     def penerima_awal(self) -> str:
         """Who normally receives the finished document: the applicant."""
