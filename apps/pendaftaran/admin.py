@@ -38,9 +38,10 @@ class SebabLayananAdmin(admin.ModelAdmin):
 
 @admin.register(Layanan)
 class LayananAdmin(admin.ModelAdmin):
-    list_display = ["nama", "kode", "kode_proses", "dokumen", "alasan", "alur", "lewat_integrasi", "target_hari_kerja", "aktif"]
-    list_filter = ["kode_proses", "dokumen", "alasan", "alur", "lewat_integrasi", "aktif"]
-    list_editable = ["target_hari_kerja", "aktif"]
+    list_display = ["nama", "kode", "kode_proses", "dokumen", "alasan", "alur", "lewat_integrasi", "boleh_daring",
+                    "target_hari_kerja", "aktif"]
+    list_filter = ["kode_proses", "dokumen", "alasan", "alur", "lewat_integrasi", "boleh_daring", "aktif"]
+    list_editable = ["target_hari_kerja", "boleh_daring", "aktif"]
     search_fields = ["nama", "kode"]
     inlines = [SebabLayananInline, PersyaratanInline]
 

@@ -184,3 +184,72 @@ def isi_katalog(Layanan, Persyaratan) -> None:
         if dibuat:
             for i, (teks, wajib) in enumerate(syarat, start=1):
                 Persyaratan.objects.create(layanan=layanan, nama=teks, wajib=wajib, urutan=i)
+
+
+# The standar pelayanan of each service (migration 0011), by service code: (may be filed online,
+# documents issued, legal basis). Starting values to be set in admin. Online filing follows what
+# other Dukcapil portals offer (Surabaya's Klampid): everything but what needs the person at the
+# counter — a first KTP-el (biometric recording) and a marriage (the couple and witnesses sign
+# before the officer); *unverified* for Kota Pasuruan.
+_UU = "UU 23/2006 jo. UU 24/2013 tentang Administrasi Kependudukan"
+DASAR_P41 = f"{_UU}; Perpres 96/2018; Permendagri 108/2019"
+DASAR_KIA = f"{_UU}; Permendagri 2/2016 tentang KIA; Perpres 96/2018; Permendagri 108/2019"
+DASAR_P51 = f"{_UU}; Perpres 96/2018; Permendagri 108/2019; Permendagri 9/2016"
+_KK = "Kartu Keluarga (KK) bertanda tangan elektronik"
+_KIA = "Kartu Identitas Anak (KIA)"
+STANDAR_PELAYANAN = {
+    "ktp-el-baru": (False, "KTP-el", DASAR_P41),
+    "ktp-el-rusak": (True, "KTP-el", DASAR_P41),
+    "ktp-el-hilang": (True, "KTP-el", DASAR_P41),
+    "ktp-el-perubahan-data": (True, "KTP-el", DASAR_P41),
+    "ktp-el-skpwni": (True, "KTP-el", DASAR_P41),
+    "kk-baru": (True, _KK, DASAR_P41),
+    "kk-rusak": (True, _KK, DASAR_P41),
+    "kk-hilang": (True, _KK, DASAR_P41),
+    "kk-perubahan-data": (True, _KK, DASAR_P41),
+    "kk-skpwni": (True, _KK, DASAR_P41),
+    "kia-baru": (True, _KIA, DASAR_KIA),
+    "kia-rusak": (True, _KIA, DASAR_KIA),
+    "kia-hilang": (True, _KIA, DASAR_KIA),
+    "kia-perubahan-data": (True, _KIA, DASAR_KIA),
+    "kia-skpwni": (True, _KIA, DASAR_KIA),
+    "P.5.1-lahir": (True, "Kutipan akta kelahiran bertanda tangan elektronik; KK yang memuat anak", DASAR_P51),
+    "P.5.1-lahir-mati": (True, "Surat Keterangan Lahir Mati (UU 23/2006 Pasal 33; bukan akta)", DASAR_P51),
+    "P.5.1-kematian": (True, "Kutipan akta kematian bertanda tangan elektronik; KK yang diperbarui", DASAR_P51),
+    "P.5.1-perkawinan": (False, "Kutipan akta perkawinan bertanda tangan elektronik", DASAR_P51),
+    "P.5.1-perceraian": (True, "Kutipan akta perceraian (putusan Pengadilan Negeri); pemutakhiran status kawin "
+                               "bagi akta cerai Pengadilan Agama", DASAR_P51),
+}
+# The legal bases the first catalogue migrations wrote; replaced by the fuller ones above.
+_DASAR_AWAL = {"Perpres 96/2018; Permendagri 108/2019", "Permendagri 2/2016 tentang KIA; Permendagri 108/2019",
+               "UU 23/2006 jo. UU 24/2013; Perpres 96/2018; Permendagri 108/2019; Permendagri 9/2016", ""}
+
+
+def isi_standar_pelayanan(Layanan) -> None:
+    """Fill the catalogue fields of the standar pelayanan (idempotent: a service whose products
+    were already set, e.g. by the administrator, is left alone; a legal basis edited in admin
+    stays)."""
+    for layanan in Layanan.objects.filter(kode__in=STANDAR_PELAYANAN, produk=""):
+        daring, produk, dasar = STANDAR_PELAYANAN[layanan.kode]
+        layanan.boleh_daring, layanan.produk = daring, produk
+        if layanan.dasar_hukum in _DASAR_AWAL:
+            layanan.dasar_hukum = dasar
+        layanan.save(update_fields=["boleh_daring", "produk", "dasar_hukum"])
+
+
+def katalog_publik():
+    """The open services with their reasons and requirements (each with the reasons it holds
+    for), in a fixed number of queries however many services there are: the public catalogue."""
+    from django.db.models import Prefetch
+
+    from .models import Layanan, Persyaratan, SebabLayanan
+
+    return (
+        Layanan.objects.filter(aktif=True)
+        .order_by("kode_proses", "urutan", "nama")
+        .prefetch_related(
+            Prefetch("daftar_sebab", queryset=SebabLayanan.objects.filter(aktif=True)),
+            Prefetch("persyaratan", queryset=Persyaratan.objects.prefetch_related(
+                Prefetch("hanya_untuk_sebab", queryset=SebabLayanan.objects.filter(aktif=True)))),
+        )
+    )

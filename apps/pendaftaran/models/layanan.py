@@ -2,7 +2,9 @@
 
 - ``Layanan``: the 15 services (KTP-el, KK, KIA × warga baru, rusak, hilang, perubahan data,
   SKPWNI), the flow each follows, whether integrated partners may file it (P.4.1.3) and its
-  service-level target in working days (counted against ``core.HariLibur``).
+  service-level target in working days (counted against ``core.HariLibur``); with what the public
+  catalogue shows as its standar pelayanan (Permenpan RB 15/2014): whether it may be filed online,
+  the documents it issues and its legal basis. Every service is free (UU 24/2013 Pasal 79A).
 - ``Persyaratan``: the requirements of a service (Perpres 96/2018, Permendagri 108/2019; no RT/RW
   cover letter); a requirement may hold only for some reasons of the request (``SebabLayanan``,
   e.g. the buku nikah only for a KK baru because of a marriage). Requests keep the ids of the
@@ -74,7 +76,20 @@ class Layanan(models.Model):
         "target (hari kerja)", default=3,
         help_text="Standar waktu layanan dalam hari kerja sejak berkas diterima; hari libur diambil dari kalender hari libur.",
     )
-    dasar_hukum = models.CharField(max_length=200, blank=True)
+    dasar_hukum = models.CharField(
+        "dasar hukum", max_length=300, blank=True,
+        help_text="Peraturan yang mendasari layanan, ditampilkan di katalog layanan publik.",
+    )
+    # db_default: the first catalogue migrations' code (replayed after a test flush with their
+    # historical models) writes rows without these columns.
+    boleh_daring = models.BooleanField(
+        "dapat diajukan daring", default=False, db_default=False,
+        help_text="Warga dapat mengajukan layanan ini secara daring (online), tanpa datang ke loket.",
+    )
+    produk = models.CharField(
+        "dokumen yang diterbitkan", max_length=300, blank=True, default="", db_default="",
+        help_text="Produk layanan (standar pelayanan), mis. Kartu Keluarga; kutipan akta kelahiran.",
+    )
     aktif = models.BooleanField(default=True)
     urutan = models.PositiveSmallIntegerField(default=0)
 
