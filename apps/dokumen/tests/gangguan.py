@@ -290,9 +290,16 @@ class Rig:
 
 
 def ganti_broker(url: str | None) -> None:
-    """Point the Celery app of this process at ``url`` (its connection pools are rebuilt)."""
+    """Point the Celery app of this process at ``url`` (its connection pools are rebuilt).
+
+    Celery reads the CELERY_BROKER_URL environment variable before its own setting (CI exports it),
+    so the variable follows too."""
     from dukcapil.celery import app
 
+    if url:
+        os.environ["CELERY_BROKER_URL"] = url
+    else:
+        os.environ.pop("CELERY_BROKER_URL", None)
     app.conf.broker_url = url
     app._pool = None
     amqp = app.__dict__.get("amqp")
