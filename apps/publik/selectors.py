@@ -52,6 +52,15 @@ def alasan_dikembalikan(linimasa: list[dict], objek: Proses) -> str:
     return linimasa[-1]["alasan"]
 
 
+def persyaratan_belum_ada(objek: Proses) -> list[str]:
+    """While a request waits on its applicant: the mandatory requirements still missing, from the
+    list it was filed under (a process without requirement lists: none)."""
+    kurang = getattr(objek, "persyaratan_kurang", None)
+    if objek.status != "dikembalikan" or kurang is None:
+        return []
+    return [p.nama for p in kurang()]
+
+
 def dokumen_publik_permohonan(objek: Proses) -> list:
     """The signed documents of the request the citizen may download (ready and active)."""
     from apps.dokumen.jenis import semua_jenis

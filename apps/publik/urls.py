@@ -5,6 +5,7 @@ from . import views
 app_name = "publik"
 
 urlpatterns = [
+    path("layanan/", views.layanan, name="layanan"),
     path("status/", views.status, name="status"),
     path("status/<str:kode>/", views.status_detail, name="status-detail"),
     path("status/<str:kode>/dokumen/<int:pk>/", views.status_unduh, name="status-unduh"),

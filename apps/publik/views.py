@@ -1,4 +1,5 @@
-"""The citizen's pages (no login): the status of a request by tracking code and PIN.
+"""The citizen's pages (no login): the service catalogue with each service's standar pelayanan,
+and the status of a request by tracking code and PIN.
 
 The code and PIN of the tanda terima (as e-Kitir) open the request's current step, timeline,
 what is missing when it was returned, the target date and the signed document once issued.
@@ -21,6 +22,7 @@ from .selectors import (
     dokumen_publik_permohonan,
     langkah_sekarang,
     linimasa_publik,
+    persyaratan_belum_ada,
     proses_dari_kode,
 )
 from .services import jendela_detik, pin_cocok, status_catat_gagal, status_terkunci
@@ -78,6 +80,7 @@ def status_detail(request: HttpRequest, kode: str) -> HttpResponse:
         "langkah": langkah_sekarang(objek),
         "linimasa": linimasa,
         "alasan": alasan_dikembalikan(linimasa, objek),
+        "persyaratan_kurang": persyaratan_belum_ada(objek),
         "pemilik_nama": pemilik[0],
         "pemilik_nik": pemilik[1],
         "dokumen": dokumen_publik_permohonan(objek),
@@ -101,3 +104,23 @@ def status_unduh(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
         alamat_ip=_ip(request) or None,
     )
     return FileResponse(dokumen.berkas.open("rb"), content_type="application/pdf", as_attachment=True, filename=dokumen.nama_unduhan)
+
+
+# The map steps of the catalogue, in the Dinas' words (publik:layanan).
+KELOMPOK_LAYANAN = {
+    "P.4.1": "Pendaftaran penduduk (KTP-el, KK, KIA)",
+    "P.5.1": "Pencatatan sipil (akta)",
+}
+
+
+@require_GET
+def layanan(request: HttpRequest) -> HttpResponse:
+    """The public service catalogue: each service's standar pelayanan (Permenpan RB 15/2014)."""
+    from apps.dokumen.conf import instansi
+    from apps.pendaftaran.katalog import katalog_publik
+
+    kelompok: dict[str, list] = {}
+    for item in katalog_publik():
+        kelompok.setdefault(item.kode_proses, []).append(item)
+    daftar = [(KELOMPOK_LAYANAN.get(kode, kode), isi) for kode, isi in kelompok.items()]
+    return render(request, "publik/layanan.html", {"kelompok": daftar, "instansi": instansi()})
