@@ -204,6 +204,12 @@ class PencatatanSipil(Proses):
             self.persyaratan_berlaku = rekam_syarat(self.jenis_peristiwa)
         super().save(*args, **kwargs)
 
+    def persyaratan_kurang(self) -> list:
+        """Mandatory requirements of the list this request was filed under without a scan yet."""
+        from ..syarat import syarat_kurang_pencatatan
+
+        return syarat_kurang_pencatatan(self)
+
     @property
     def rincian(self):
         """The event's detail record (Kelahiran, LahirMati, ...), or None before it is saved."""

@@ -133,3 +133,38 @@ def test_a_capil_request_keeps_the_list_it_was_filed_under(pengguna, client):
     r = client.post(reverse("capil:pencatatansipil-aksi", args=[baru.pk, "periksa"]),
                     {"versi": baru.versi, "syarat_surat-rt": pindaian("rt.pdf")})
     assert r.status_code == 302, r.content.decode()[:1000]
+
+
+def test_the_status_page_lists_what_the_old_list_still_lacks(pengguna, client):
+    fo = pengguna("petugas_fo")
+    lay = layanan("kk", "hilang")
+    wajib = [p for p in lay.persyaratan.all() if p.wajib]
+    obj = permohonan_ajukan(layanan=lay, data=DATA, berkas=[(p, pdf_uji()) for p in wajib[:-1]], oleh=fo)
+    pin = obj.pin
+    jalankan_aksi(objek=obj, aksi="kembalikan", pengguna=fo, catatan="Belum lengkap")
+    _ubah_katalog(lay)
+
+    html = client.post("/status/", {"kode": obj.kode_lacak, "pin": pin}, follow=True).content.decode()
+    bagian = html.split('id="persyaratan-kurang"')[1].split("</ul>")[0]
+    assert wajib[-1].nama in bagian
+    assert "Surat pernyataan baru" not in bagian
+
+
+def test_the_capil_data_migration_records_the_list_of_existing_requests(pengguna):
+    import importlib
+
+    from django.apps import apps as global_apps
+
+    from apps.capil.tests.factories import kelahiran_baru, keluarga_baru
+
+    kk, ayah, ibu = keluarga_baru()
+    objek = kelahiran_baru(fo=pengguna("petugas_fo"), keluarga=kk, ayah=ayah, ibu=ibu)
+    rekaman = objek.persyaratan_berlaku
+    assert {"kode": "buku_nikah", "hanya_untuk": ["ortu-tercatat"]}.items() <= next(
+        r for r in rekaman if r["kode"] == "buku_nikah").items()
+    type(objek).objects.filter(pk=objek.pk).update(persyaratan_berlaku=[])
+    migrasi = importlib.import_module("apps.capil.migrations.0004_persyaratan_berlaku")
+    migrasi.rekam_yang_lama(global_apps, None)
+    migrasi.rekam_yang_lama(global_apps, None)  # idempotent
+    objek.refresh_from_db()
+    assert objek.persyaratan_berlaku == rekaman
