@@ -85,15 +85,29 @@ for _nama in ("PermohonanTanpaVerifikasi", "PermohonanDenganVerifikasi", "Permoh
 # -- P.5.1 (capil) -----------------------------------------------------------------------------
 @pabrik("capil.PencatatanSipil", isian=lambda aksi, objek, dunia: _isian_capil(aksi, objek))
 def pencatatan_sipil(status: str, dunia: Dunia):
+    from apps.capil.models import Status
     from apps.capil.tests.factories import kelahiran_baru, keluarga_baru
-    from apps.capil.tests.test_matriks_peran import SETELAH_TTE, kutipan_siap
 
     kk, ayah, ibu = dunia.sekali("keluarga", keluarga_baru)
     objek = kelahiran_baru(fo=dunia.pengguna["petugas_fo"], keluarga=kk, ayah=ayah, ibu=ibu,
                            tanggal_lahir=timezone.localdate() - timedelta(days=20), status=status)
-    if status in SETELAH_TTE:
-        kutipan_siap(objek)  # what TTE leaves behind: the signed kutipan the print and email steps use
+    if status in (Status.DITANDATANGANI, Status.DICETAK, Status.SELESAI):
+        _kutipan_siap(objek)
     return objek
+
+
+def _kutipan_siap(objek) -> None:
+    """What TTE leaves behind for a record put straight into a later state: the signed kutipan
+    the print and email steps work on (as capil's own matrix test makes it)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.dokumen.models import Dokumen
+
+    Dokumen.objects.create(
+        content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk, jenis="akta_kelahiran",
+        judul="Kutipan Akta Kelahiran", kunci_nomor="uji", tahun=timezone.localdate().year, urut=objek.pk,
+        nomor=f"UJI-{objek.pk}", perlu_tte=True, status=Dokumen.Status.SELESAI, berkas="dokumen/uji.pdf",
+    )
 
 
 def _isian_capil(aksi: str, objek) -> dict:
