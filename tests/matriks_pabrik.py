@@ -133,7 +133,10 @@ def _nomor_surat(dunia: Dunia) -> str:
 
 @pabrik("umum.SuratMasuk", isian=lambda aksi, objek, dunia: _isian_surat(aksi))
 def surat_masuk(status: str, dunia: Dunia):
-    return _alur(dunia).ke(status, nomor_surat=_nomor_surat(dunia))
+    """A letter in ``status``; one out for delivery has been received by every target, so that the
+    caraka's "tersampaikan" (conditional on it) is tried as well."""
+    langkah = "diantar_lengkap" if status == "diantar" else status
+    return _alur(dunia).ke(langkah, nomor_surat=_nomor_surat(dunia))
 
 
 def _isian_surat(aksi: str) -> dict:
