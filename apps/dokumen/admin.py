@@ -50,12 +50,32 @@ class ItemTTEMassalInline(admin.TabularInline):
         return False
 
 
+@admin.register(ItemTTEMassal)
+class ItemTTEMassalAdmin(admin.ModelAdmin):
+    """Read-only: each file of a bulk TTE, found by its tracking code, with its outcome."""
+
+    list_display = ["kode_lacak", "batch", "status", "dokumen"]
+    list_filter = ["status", "content_type"]
+    search_fields = ["kode_lacak", "alasan", "batch__pejabat__nama"]
+    fields = readonly_fields = ["batch", "kode_lacak", "content_type", "object_id", "status", "alasan", "dokumen"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(TTEMassal)
 class TTEMassalAdmin(admin.ModelAdmin):
     """Read-only: a bulk TTE is started by its official; the sealed passphrase is never shown."""
 
     list_display = ["pk", "pejabat", "dibuat_pada", "status", "selesai_pada"]
-    list_filter = ["status"]
+    list_filter = ["status", "dibuat_pada"]
+    search_fields = ["pejabat__nama", "pejabat__nip", "dibuat_oleh__username", "alasan"]
     fields = readonly_fields = ["pejabat", "dibuat_oleh", "dibuat_pada", "status", "alasan", "selesai_pada"]
     inlines = [ItemTTEMassalInline]
 

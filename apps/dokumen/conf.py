@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.conf import settings
 
-# The kop surat. Address, telephone and email are *unverified* placeholders of the Dinas' office:
-# set DOKUMEN_INSTANSI (or its environment variables in settings.py) to the real ones.
+# The kop surat. Address and telephone are those of the Dinas' 2016 standar pelayanan decree
+# (065/33/423.107/2016), *unverified* for today, as are the email and web addresses: set
+# DOKUMEN_INSTANSI (or its environment variables in settings.py) to the ones in force.
 INSTANSI_BAWAAN = {
     "pemerintah": "PEMERINTAH KOTA PASURUAN",
     "nama": "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL",
-    "alamat": "Jl. Pahlawan No. 28, Kota Pasuruan, Jawa Timur 67115",
-    "telepon": "(0343) 424960",
+    "alamat": "Jl. Pahlawan No. 22, Kota Pasuruan, Jawa Timur 67115",
+    "telepon": "(0343) 421717",
     "email": "dispendukcapil@pasuruankota.go.id",
     "laman": "dispendukcapil.pasuruankota.go.id",
     "kota": "Pasuruan",
