@@ -155,12 +155,14 @@ def test_the_nightly_clean_up_removes_only_old_pdf_files_no_document_names(conto
     with django_capture_on_commit_callbacks(execute=True):
         dok = dokumen_terbitkan(objek=contoh, jenis="tanda_terima")
     dok.refresh_from_db()
-    folder = Path(settings.MEDIA_ROOT) / "dokumen" / "2026" / "tanda_terima"
+    folder = Path(settings.MEDIA_ROOT) / "dokumen" / str(timezone.localdate().year) / "tanda_terima"
     folder.mkdir(parents=True, exist_ok=True)
     tua, muda = folder / "yatim-tua.pdf", folder / "yatim-muda.pdf"
     for p in (tua, muda):
         p.write_bytes(b"%PDF-1.7")
     dua_hari = time.time() - 2 * 86400
+    # Ages by the process clock, not the file system's, so the test holds with the clock moved (faketime).
+    os.utime(muda, (time.time(), time.time()))
     os.utime(tua, (dua_hari, dua_hari))
     os.utime(dok.berkas.path, (dua_hari, dua_hari))
     assert jobs.bersihkan_pdf_yatim() == 1
