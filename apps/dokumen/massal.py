@@ -40,7 +40,7 @@ from apps.core.peran import peran_pengguna
 from apps.core.workflow import AksiDitolak, aksi_model, jalankan_dari_form, kelas_form, model_proses
 
 from .jenis import ambil_jenis
-from .models import Dokumen, Pejabat
+from .models import Dokumen
 from .models_massal import ItemTTEMassal, TTEMassal
 from .tte import PESAN_PASSPHRASE_SALAH, ambil_backend
 
@@ -159,16 +159,12 @@ def tte_massal_mulai(*, pengguna, pilihan: Iterable[str], passphrase: str) -> TT
     pause, an empty passphrase, the selection. Records the user may not open become refused items
     at once, with no detail that would reveal them.
     """
-    from .services import _pesan_jeda, pejabat_dari
+    from .services import passphrase_boleh_dicoba, pejabat_dari
 
     if not tte_massal_boleh(pengguna):
         raise PermissionDenied("Peran Anda tidak menandatangani dokumen.")
     pejabat = pejabat_dari(pengguna)
-    sampai = Pejabat.objects.filter(pk=pejabat.pk).values_list("tte_dijeda_sampai", flat=True).first()
-    if sampai and sampai > timezone.now():
-        raise AksiDitolak(_pesan_jeda(sampai))
-    if not passphrase:
-        raise AksiDitolak("Passphrase wajib diisi.")
+    passphrase_boleh_dicoba(pejabat=pejabat, passphrase=passphrase)
     kunci = _urai_pilihan(pilihan)
     if not kunci:
         raise AksiDitolak("Pilih minimal satu berkas untuk ditandatangani.")

@@ -106,6 +106,15 @@ def passphrase_benar_catat(*, pejabat: Pejabat) -> None:
     )
 
 
+def passphrase_boleh_dicoba(*, pejabat: Pejabat, passphrase: str) -> None:
+    """Refuse before any key is opened: the official's signing is paused, or no passphrase was typed."""
+    sampai = Pejabat.objects.filter(pk=pejabat.pk).values_list("tte_dijeda_sampai", flat=True).first()
+    if sampai and sampai > timezone.now():
+        raise AksiDitolak(_pesan_jeda(sampai))
+    if not passphrase:
+        raise AksiDitolak("Passphrase wajib diisi.")
+
+
 def passphrase_periksa(*, pejabat, passphrase: str) -> Pejabat:
     """Check the passphrase now; a wrong one raises AksiDitolak and nothing is signed.
 
@@ -116,11 +125,7 @@ def passphrase_periksa(*, pejabat, passphrase: str) -> Pejabat:
     not reset the count here: the signing job counts and resets it (``jobs.proses_dokumen``).
     """
     pejabat = pejabat_dari(pejabat)
-    sampai = Pejabat.objects.filter(pk=pejabat.pk).values_list("tte_dijeda_sampai", flat=True).first()
-    if sampai and sampai > timezone.now():
-        raise AksiDitolak(_pesan_jeda(sampai))
-    if not passphrase:
-        raise AksiDitolak("Passphrase wajib diisi.")
+    passphrase_boleh_dicoba(pejabat=pejabat, passphrase=passphrase)
     if _diperiksa_batch(pejabat, passphrase):
         return pejabat
     backend = ambil_backend()

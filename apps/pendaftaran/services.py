@@ -85,16 +85,17 @@ def permohonan_lengkapi(*, objek, pengguna, form):
     """P.4.1 — the applicant completes a returned file (or, P.4.1.3, the partner sends its
     correction): the new scans are kept per requirement and the SAME request goes on (same
     tracking code, the timeline continues)."""
-    with transaction.atomic():
-        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
-        _simpan_persyaratan(objek=objek, berkas=form.berkas_persyaratan(), oleh=pengguna, riwayat=log)
-        objek.save(update_fields=["berkas_persyaratan"])
-    return log
+    return _jalankan_dengan_berkas(objek=objek, pengguna=pengguna, form=form)
 
 
 def permohonan_berkas_lengkap(*, objek, pengguna, form):
     """P.4.1 “berkas lengkap”: the scans uploaded on the action form join the file under their
     requirements, in the transaction of the transition."""
+    return _jalankan_dengan_berkas(objek=objek, pengguna=pengguna, form=form)
+
+
+def _jalankan_dengan_berkas(*, objek, pengguna, form):
+    """The transition of ``form`` and the scans it carries, kept per requirement, in one transaction."""
     with transaction.atomic():
         log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
         _simpan_persyaratan(objek=objek, berkas=form.berkas_persyaratan(), oleh=pengguna, riwayat=log)
