@@ -178,3 +178,25 @@ def _langsung(model_nama: str):
 
 for _nama in ("Contoh", "ContohDokumen", "ContohA", "ContohB", "ContohC", "ContohD"):
     pabrik(f"kernel_app.{_nama}")(_langsung(_nama))
+
+
+# -- builders kept beside each app's own tests --------------------------------------------------
+# An app registers its process models in ``apps/<app>/tests/pabrik_matriks.py`` (same decorator),
+# so a new process does not have to edit this file.
+def _muat_pabrik_aplikasi() -> None:
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps as registri
+
+    for config in registri.get_app_configs():
+        nama = f"{config.name}.tests.pabrik_matriks"
+        try:
+            ada = find_spec(nama) is not None
+        except ModuleNotFoundError:
+            ada = False
+        if ada:
+            import_module(nama)
+
+
+_muat_pabrik_aplikasi()

@@ -264,7 +264,8 @@ def test_every_process_model_has_a_record_builder():
     tanpa = sorted(label(m) for m in model_proses() if label(m) not in PABRIK)
     assert not tanpa, (
         f"Model proses tanpa pembuat rekaman untuk matriks peran: {', '.join(tanpa)}. "
-        "Daftarkan fungsi (status, dunia) -> rekaman dengan @pabrik(...) di tests/matriks_pabrik.py."
+        "Daftarkan fungsi (status, dunia) -> rekaman dengan @pabrik(...) di tests/matriks_pabrik.py "
+        "atau apps/<app>/tests/pabrik_matriks.py."
     )
 
 
