@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from apps.core.admin import HanyaBacaAdmin
 
-from .models import Disposisi, KlasifikasiArsip, SuratMasuk
+from .models import Aset, Disposisi, KlasifikasiArsip, SuratMasuk
 
 
 @admin.register(KlasifikasiArsip)
@@ -58,3 +58,14 @@ class DisposisiAdmin(HanyaBacaAdmin):
     search_fields = ["surat__perihal", "surat__pengirim", "kode_lacak", "pengguna__username"]
     list_select_related = ["surat", "pengguna"]
     exclude = ["pin"]
+
+
+@admin.register(Aset)
+class AsetAdmin(admin.ModelAdmin):
+    """P.1.2.3 — the asset register; the stock-take reconciles it, the pengurus barang keeps it."""
+
+    list_display = ["kode_barang", "nomor_register", "nama", "kondisi", "lokasi", "pemegang", "tahun_perolehan", "aktif"]
+    list_filter = ["kondisi", "aktif", "cara_perolehan", "tahun_perolehan"]
+    search_fields = ["kode_barang", "nama", "merek_tipe", "lokasi", "pemegang__username"]
+    list_select_related = ["pemegang"]
+    autocomplete_fields = ["pemegang"]
