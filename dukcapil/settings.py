@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "apps.capil",
     "apps.piak",
     "apps.pemanfaatan",
+    "apps.dasbor",
 ]
 
 # Under pytest a small process model of the kernel's own tests is installed (tests/kernel_app).
@@ -215,6 +216,11 @@ CELERY_BEAT_SCHEDULE = {
     "tutup-otomatis": {
         "task": "apps.core.tasks.tutup_otomatis",
         "schedule": crontab(hour=6, minute=0),
+    },
+    # The dashboard's daily aggregates: today and the last three days (apps/dasbor/rekap.py).
+    "rekap-dasbor": {
+        "task": "apps.dasbor.tasks.rekap_segarkan",
+        "schedule": 900.0,
     },
 }
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("keuangan/", include("apps.keuangan.urls")),
     path("piak/", include("apps.piak.urls")),
     path("pemanfaatan/", include("apps.pemanfaatan.urls")),
+    path("dasbor/", include("apps.dasbor.urls")),
 ]
 
 handler403 = "dukcapil.galat.galat_403"

@@ -10,7 +10,7 @@ INLINE = {
     "dokumen.cetakdokumen", "pendaftaran.persyaratan", "capil.catatanpinggir", "capil.kelahiran",
     "capil.lahirmati", "capil.kematian", "capil.perkawinan", "capil.perceraian",
 }
-APP_PORTAL = {"core", "akun", "penduduk", "dokumen", "publik", "umum", "keuangan", "pendaftaran", "capil", "piak", "pemanfaatan"}
+APP_PORTAL = {"core", "akun", "penduduk", "dokumen", "publik", "umum", "keuangan", "pendaftaran", "capil", "piak", "pemanfaatan", "dasbor"}
 
 
 def model_portal():

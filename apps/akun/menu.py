@@ -42,6 +42,7 @@ MULAI = [
 LIHAT = [
     (frozenset(KODE_PERAN) - {"pemohon"}, "Cari berkas di semua layanan", "core:cari", "bi-search", "Cari berkas"),
     ({"tata_usaha", "kadis", "sekretaris"}, "Arsip surat", "umum:arsip-cari", "bi-archive"),
+    ({"kabid", "kadis", "sekretaris"}, "Dasbor pimpinan", "dasbor:dasbor", "bi-bar-chart", "Dasbor"),
 ]
 # The roles whose group holds penduduk.view_penduduk (roles.IZIN): decided from the role codes
 # already read for the page, so the menu costs no permission queries.
