@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from apps.core.admin import HanyaBacaAdmin
 
-from .models import Aset, Disposisi, KlasifikasiArsip, SuratMasuk
+from .models import Aset, Disposisi, Inventarisasi, KebutuhanBarang, KlasifikasiArsip, SuratKeluar, SuratMasuk, UsulanKepegawaian
 
 
 @admin.register(KlasifikasiArsip)
@@ -69,3 +69,53 @@ class AsetAdmin(admin.ModelAdmin):
     search_fields = ["kode_barang", "nama", "merek_tipe", "lokasi", "pemegang__username"]
     list_select_related = ["pemegang"]
     autocomplete_fields = ["pemegang"]
+
+
+@admin.register(SuratKeluar)
+class SuratKeluarAdmin(HanyaBacaAdmin):
+    """P.1.2.1.1 — outgoing letters move only by their actions; admin reads them."""
+
+    list_display = ["nomor_surat", "tanggal_surat", "hal", "sifat", "status", "cara_kirim"]
+    list_filter = ["status", "sifat", "cara_kirim", "tahun_agenda"]
+    search_fields = ["kode_lacak", "nomor_surat", "hal", "kepada"]
+    list_select_related = ["klasifikasi"]
+    exclude = ["pin"]
+
+
+class KebutuhanInline(admin.TabularInline):
+    model = KebutuhanBarang
+    fields = ["bidang", "kode_barang", "nama_barang", "jumlah", "satuan", "harga_satuan", "alasan"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Inventarisasi)
+class InventarisasiAdmin(HanyaBacaAdmin):
+    list_display = ["tahun_anggaran", "status", "tenggat", "dibuat_pada"]
+    list_filter = ["status", "tahun_anggaran"]
+    search_fields = ["kode_lacak", "instruksi"]
+    exclude = ["pin"]
+    inlines = [KebutuhanInline]
+
+
+@admin.register(KebutuhanBarang)
+class KebutuhanBarangAdmin(HanyaBacaAdmin):
+    list_display = ["inventarisasi", "bidang", "nama_barang", "jumlah", "satuan", "harga_satuan"]
+    list_filter = ["bidang", "inventarisasi__tahun_anggaran"]
+    search_fields = ["nama_barang", "kode_barang", "bidang"]
+    list_select_related = ["inventarisasi"]
+
+
+@admin.register(UsulanKepegawaian)
+class UsulanKepegawaianAdmin(HanyaBacaAdmin):
+    """P.1.3.1 — staff personal data: read-only here, changed only by the process."""
+
+    list_display = ["kode_lacak", "pegawai", "jenis", "jenis_cuti", "tanggal_mulai", "lama_hari", "status"]
+    list_filter = ["status", "jenis", "jenis_cuti"]
+    search_fields = ["kode_lacak", "pegawai__username", "pegawai__first_name", "nomor_sk"]
+    list_select_related = ["pegawai"]
+    exclude = ["pin"]

@@ -191,14 +191,17 @@ class ArsipkanForm(AksiModelForm):
 
 
 class ArsipCariForm(forms.Form):
-    """P.1.2.2 — finding a filed letter by code, date of the letter, sender and subject."""
+    """P.1.2.2 — finding a filed letter by code, date of the letter, sender and subject; incoming
+    and outgoing letters share the archive (for an outgoing one, the addressee and its ``hal``)."""
 
+    jenis = forms.ChoiceField(label="Surat", required=False,
+                              choices=[("masuk", "Surat masuk"), ("keluar", "Surat keluar")])
     kode = forms.CharField(label="Kode klasifikasi", required=False, max_length=30,
                            widget=forms.TextInput(attrs={"placeholder": "mis. 400.12"}))
     dari = forms.DateField(label="Tanggal surat dari", required=False, widget=TANGGAL)
     sampai = forms.DateField(label="sampai", required=False, widget=TANGGAL)
-    pengirim = forms.CharField(label="Pengirim", required=False, max_length=200)
-    perihal = forms.CharField(label="Perihal", required=False, max_length=300)
+    pengirim = forms.CharField(label="Pengirim / tujuan", required=False, max_length=200)
+    perihal = forms.CharField(label="Perihal / hal", required=False, max_length=300)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -213,4 +216,5 @@ class ArsipCariForm(forms.Form):
 
     def kriteria(self) -> dict:
         data = self.cleaned_data
-        return {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items() if v not in (None, "")}
+        return {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()
+                if v not in (None, "") and not (k == "jenis" and v == "masuk")}

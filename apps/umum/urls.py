@@ -2,8 +2,8 @@ from django.urls import path
 
 from apps.core.urls import proses_urls
 
-from . import views
-from .models import Disposisi, SuratMasuk
+from . import views, views_baru
+from .models import Disposisi, Inventarisasi, SuratKeluar, SuratMasuk, UsulanKepegawaian
 
 app_name = "umum"
 
@@ -12,4 +12,12 @@ urlpatterns = [
     path("arsip/", views.arsip, name="arsip-cari"),
     *proses_urls(SuratMasuk, antrian=views.SuratMasukAntrian, detail=views.SuratMasukDetail, prefix="surat-masuk"),
     *proses_urls(Disposisi, antrian=views.DisposisiAntrian, detail=views.DisposisiDetail),
+    path("surat-keluar/baru/", views_baru.surat_keluar_baru, name="suratkeluar-baru"),
+    *proses_urls(SuratKeluar, antrian=views_baru.SuratKeluarAntrian, detail=views_baru.SuratKeluarDetail,
+                 prefix="surat-keluar"),
+    path("bmd/baru/", views_baru.inventarisasi_baru, name="inventarisasi-baru"),
+    *proses_urls(Inventarisasi, detail=views_baru.InventarisasiDetail, prefix="bmd"),
+    path("kepegawaian/baru/", views_baru.usulan_baru, name="usulankepegawaian-baru"),
+    *proses_urls(UsulanKepegawaian, antrian=views_baru.UsulanAntrian, detail=views_baru.UsulanDetail,
+                 prefix="kepegawaian"),
 ]

@@ -108,4 +108,5 @@ def arsip(request: HttpRequest) -> HttpResponse:
         "is_paginated": bool(halaman and halaman.has_other_pages()),
         "query_tanpa_halaman": params.urlencode(),
         "dicari": bool(kriteria),
+        "keluar": kriteria.get("jenis") == "keluar",
     })
