@@ -222,6 +222,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.dasbor.tasks.rekap_segarkan",
         "schedule": 900.0,
     },
+    # P.7.1: data-access agreements ending in 90/30/7 days are warned of once per threshold.
+    "peringatan-perjanjian": {
+        "task": "apps.pemanfaatan.tasks.peringatan_perjanjian",
+        "schedule": crontab(hour=6, minute=15),
+    },
 }
 
 # Service levels (DOMAIN.md): a returned file waits this many working days for its requirements

@@ -40,12 +40,15 @@ MULAI = [
     ({"kadis"}, "Perintahkan surat keluar", "umum:suratkeluar-baru", "bi-envelope-arrow-up"),
     ({"pengurus_barang"}, "Buka perekapan barang (RKBMD)", "umum:inventarisasi-baru", "bi-box-seam"),
     ({"pegawai"}, "Ajukan kenaikan pangkat, cuti atau pensiun", "umum:usulankepegawaian-baru", "bi-person-badge"),
+    ({"admin_piak"}, "Catat permohonan PKS pemanfaatan data", "pemanfaatan:perjanjian-baru", "bi-file-earmark-lock"),
 ]
 # Look-ups besides the queues.
 LIHAT = [
     (frozenset(KODE_PERAN) - {"pemohon"}, "Cari berkas di semua layanan", "core:cari", "bi-search", "Cari berkas"),
     ({"tata_usaha", "kadis", "sekretaris"}, "Arsip surat", "umum:arsip-cari", "bi-archive"),
     ({"kabid", "kadis", "sekretaris"}, "Dasbor pimpinan", "dasbor:dasbor", "bi-bar-chart", "Dasbor"),
+    ({"admin_piak", "kabid", "kadis"}, "Register perjanjian pemanfaatan data", "pemanfaatan:perjanjian-register",
+     "bi-journal-check", "Register PKS"),
 ]
 # The roles whose group holds penduduk.view_penduduk (roles.IZIN): decided from the role codes
 # already read for the page, so the menu costs no permission queries.

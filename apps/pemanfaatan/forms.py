@@ -1,0 +1,175 @@
+"""Forms of P.7: the agreement's intake and the answers of external bodies (each with its letter),
+the publication's steps and the innovation's steps."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from apps.core.forms import AksiForm, AksiModelForm
+from apps.core.lampiran import LampiranField
+
+from .models import ElemenData, HakAkses, PerjanjianData
+
+TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class _SuratWajib:
+    """An external body's answer is recorded with its letter attached (they do not log in)."""
+
+    label_surat = "Pindaian surat jawaban"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        f = self.fields["lampiran"]
+        f.required = True
+        f.label = self.label_surat
+        f.error_messages["required"] = "Lampirkan pindaian suratnya."
+
+    def daftar_lampiran(self) -> list:
+        berkas = self.cleaned_data.get("lampiran")
+        return [(berkas, self.label_surat)] if berkas else []
+
+
+class PerjanjianForm(forms.ModelForm):
+    """P.7.1 intake: the institution's application for a PKS (recorded by admin PIAK)."""
+
+    elemen_data = forms.MultipleChoiceField(label="Elemen data yang diminta", choices=ElemenData.choices,
+                                            widget=forms.CheckboxSelectMultiple)
+    hak_akses = forms.MultipleChoiceField(label="Hak akses", choices=HakAkses.choices,
+                                          widget=forms.CheckboxSelectMultiple)
+    surat_permohonan = LampiranField(label="Pindaian surat permohonan")
+
+    class Meta:
+        model = PerjanjianData
+        fields = ["nama_lembaga", "jenis_lembaga", "alamat_lembaga", "kontak_lembaga", "tujuan", "elemen_data",
+                  "hak_akses", "dasar_hukum"]
+        widgets = {"tujuan": forms.Textarea(attrs={"rows": 3}), "jenis_lembaga": forms.RadioSelect}
+
+
+class HasilBagpemForm(_SuratWajib, AksiForm):
+    label_surat = "Pindaian hasil verifikasi Bagian Pemerintahan"
+
+
+class KsbAdaForm(_SuratWajib, AksiModelForm):
+    label_surat = "Pindaian hasil verifikasi Bagian Pemerintahan"
+
+    class Meta:
+        model = PerjanjianData
+        fields = ["nomor_ksb"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nomor_ksb"].required = True
+
+
+class DisposisiWalikotaForm(_SuratWajib, AksiModelForm):
+    label_surat = "Pindaian lembar disposisi Wali Kota"
+
+    class Meta:
+        model = PerjanjianData
+        fields = ["disposisi_walikota"]
+        widgets = {"disposisi_walikota": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["disposisi_walikota"].required = True
+
+
+class KsbSahForm(_SuratWajib, AksiModelForm):
+    label_surat = "Pindaian KSB yang telah disahkan"
+
+    class Meta:
+        model = PerjanjianData
+        fields = ["nomor_ksb", "tanggal_ksb"]
+        widgets = {"tanggal_ksb": TANGGAL}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nomor_ksb"].required = True
+        self.fields["tanggal_ksb"].required = True
+
+
+class PersetujuanDitjenForm(_SuratWajib, AksiModelForm):
+    label_surat = "Pindaian surat persetujuan Ditjen Dukcapil"
+
+    class Meta:
+        model = PerjanjianData
+        fields = ["nomor_surat_ditjen", "persetujuan_ditjen"]
+        widgets = {"persetujuan_ditjen": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nomor_surat_ditjen"].required = True
+        self.fields["persetujuan_ditjen"].required = True
+
+
+class PenyesuaianPksForm(AksiModelForm):
+    """The PKS as adjusted (to the Ditjen's directions): number, elements, rights, validity."""
+
+    elemen_data = forms.MultipleChoiceField(label="Elemen data", choices=ElemenData.choices,
+                                            widget=forms.CheckboxSelectMultiple)
+    hak_akses = forms.MultipleChoiceField(label="Hak akses", choices=HakAkses.choices,
+                                          widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = PerjanjianData
+        fields = ["nomor_pks", "elemen_data", "hak_akses", "tanggal_mulai", "tanggal_berakhir"]
+        widgets = {"tanggal_mulai": TANGGAL, "tanggal_berakhir": TANGGAL}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for nama in ("nomor_pks", "tanggal_mulai", "tanggal_berakhir"):
+            self.fields[nama].required = True
+        hari_ini = timezone.localdate()
+        if not self.initial.get("tanggal_mulai"):
+            self.initial["tanggal_mulai"] = hari_ini
+        if not self.initial.get("tanggal_berakhir"):
+            self.initial["tanggal_berakhir"] = hari_ini.replace(year=hari_ini.year + 5) if not (
+                hari_ini.month == 2 and hari_ini.day == 29) else hari_ini.replace(year=hari_ini.year + 5, day=28)
+
+    def clean(self):
+        data = super().clean()
+        mulai, akhir = data.get("tanggal_mulai"), data.get("tanggal_berakhir")
+        if mulai and akhir and akhir <= mulai:
+            self.add_error("tanggal_berakhir", "Tanggal berakhir harus sesudah tanggal mulai.")
+        return data
+
+
+class TtdMitraForm(_SuratWajib, AksiForm):
+    """The institution's signature (set on the record by the transition: the step's condition
+    reads it, so the form must not write it first)."""
+
+    label_surat = "Pindaian halaman tanda tangan lembaga"
+    penandatangan = forms.CharField(label="Penandatangan pihak lembaga", max_length=150)
+    tanggal = forms.DateField(label="Tanggal tanda tangan", widget=TANGGAL)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tanggal"].initial = timezone.localdate()
+
+    def clean_tanggal(self):
+        tanggal = self.cleaned_data["tanggal"]
+        if tanggal > timezone.localdate():
+            raise forms.ValidationError("Tanggal tanda tangan tidak boleh di masa depan.")
+        return tanggal
+
+
+class TtdDinasForm(TtdMitraForm):
+    label_surat = "Pindaian halaman tanda tangan Dinas"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["penandatangan"].label = "Penandatangan pihak Dinas"
+
+
+class PenyerahanForm(AksiModelForm):
+    class Meta:
+        model = PerjanjianData
+        fields = ["dokumen_diserahkan_pada"]
+        widgets = {"dokumen_diserahkan_pada": TANGGAL}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["dokumen_diserahkan_pada"].required = True
+        self.initial["dokumen_diserahkan_pada"] = self.initial.get("dokumen_diserahkan_pada") or timezone.localdate()

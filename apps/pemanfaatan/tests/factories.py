@@ -1,0 +1,39 @@
+"""P.7 records in any state, for the tests and the generic role matrix."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from apps.pemanfaatan.models import JenisLembaga, PerjanjianData, StatusPerjanjian
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def berkas_pdf(nama: str = "surat.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(nama, PDF, content_type="application/pdf")
+
+
+def perjanjian_ke(status: str = StatusPerjanjian.DIAJUKAN, *, luar: bool = False, berakhir=None,
+                  **ubah) -> PerjanjianData:
+    """An agreement put straight into ``status`` with the data the earlier steps would have left."""
+    hari_ini = timezone.localdate()
+    data = {
+        "nama_lembaga": "BPJS Kesehatan Cabang Pasuruan" if luar else "RSUD dr. R. Soedarsono",
+        "jenis_lembaga": JenisLembaga.LUAR_WALIKOTA if luar else JenisLembaga.BAWAH_WALIKOTA,
+        "alamat_lembaga": "Jl. Contoh No. 1", "kontak_lembaga": "Budi, 0343-111222",
+        "tujuan": "Verifikasi identitas peserta layanan", "elemen_data": ["nik", "nama"],
+        "hak_akses": ["verifikasi_nik"], "status": status,
+    }
+    lanjut = [StatusPerjanjian.PENYESUAIAN, StatusPerjanjian.PENANDATANGANAN, StatusPerjanjian.BERLAKU]
+    if status in lanjut:
+        data.update(nomor_pks="PKS/001/2026", tanggal_mulai=hari_ini - timedelta(days=10),
+                    tanggal_berakhir=berakhir or hari_ini + timedelta(days=365 * 3))
+    if status == StatusPerjanjian.BERLAKU:
+        data.update(penandatangan_mitra="Direktur", ttd_mitra_pada=hari_ini, penandatangan_dinas="Kepala Dinas",
+                    ttd_dinas_pada=hari_ini, dokumen_diserahkan_pada=hari_ini)
+    data.update(ubah)
+    return PerjanjianData.objects.create(**data)
