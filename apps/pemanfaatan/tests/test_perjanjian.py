@@ -4,7 +4,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -139,7 +138,9 @@ def test_home_page_warns_admin_piak(client, pengguna):
     assert "peringatan-pks" not in client.get(reverse("akun:beranda")).content.decode()
 
 
-def test_each_threshold_warns_once_and_expiry_is_marked(pengguna):
+def test_each_threshold_warns_once_and_expiry_is_marked(pengguna, settings, server_smtp):
+    """110 days of daily runs (twice a day) through a real SMTP server: three messages."""
+    server_smtp.pakai_di(settings)
     admin = pengguna("admin_piak")
     admin.email = "piak@contoh.id"
     admin.save()
@@ -148,14 +149,14 @@ def test_each_threshold_warns_once_and_expiry_is_marked(pengguna):
     kabid.save()
     p = perjanjian_ke("berlaku", berakhir=timezone.localdate() + timedelta(days=100))
     awal = timezone.localtime()
-    terkirim = []
     for hari in range(0, 110):
         with time_machine.travel(awal + timedelta(days=hari), tick=False):
             peringatan_jalankan()
             peringatan_jalankan()  # a second run the same day sends nothing more
-    terkirim = [m.subject for m in mail.outbox]
-    assert len(terkirim) == 3
+    subjek = [m["Subject"] for m in server_smtp.pesan]
+    assert len(subjek) == 3, subjek
+    assert ["90" in subjek[0], "30" in subjek[1], "7 hari" in subjek[2]] == [True, True, True]
     assert sorted(PeringatanKedaluwarsa.objects.values_list("ambang_hari", flat=True)) == [7, 30, 90]
-    assert set(mail.outbox[0].to) == {"piak@contoh.id", "kabid@contoh.id"}
+    assert set(server_smtp.pesan[0].penerima) == {"piak@contoh.id", "kabid@contoh.id"}
     p.refresh_from_db()
     assert p.kedaluwarsa_sejak == p.tanggal_berakhir + timedelta(days=1)
