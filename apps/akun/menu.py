@@ -37,6 +37,7 @@ MULAI = [
     ({"petugas_integrasi"}, "Ajukan KK/KTP-el lewat mitra", "pendaftaran:integrasi-baru", "bi-person-plus"),
     ({"petugas_fo"}, "Pencatatan sipil baru (lahir, lahir mati, kematian, kawin, cerai)", "capil:pencatatan-baru", "bi-journal-plus"),
     ({"tata_usaha"}, "Catat surat masuk", "umum:suratmasuk-baru", "bi-envelope-plus"),
+    ({"petugas_fo", "operator_medsos", "admin_piak"}, "Catat permintaan informasi / pengaduan", "piak:pengaduan-baru", "bi-chat-left-text"),
     ({"kadis"}, "Perintahkan surat keluar", "umum:suratkeluar-baru", "bi-envelope-arrow-up"),
     ({"pengurus_barang"}, "Buka perekapan barang (RKBMD)", "umum:inventarisasi-baru", "bi-box-seam"),
     ({"pegawai"}, "Ajukan kenaikan pangkat, cuti atau pensiun", "umum:usulankepegawaian-baru", "bi-person-badge"),

@@ -1,5 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from apps.core.urls import proses_urls
+
+from . import views
+from .models import Pengaduan
 
 app_name = "piak"
 
-urlpatterns = []
+urlpatterns = [
+    path("aduan/", views.aduan_publik, name="aduan-publik"),
+    path("aduan/terkirim/", views.aduan_terkirim, name="aduan-terkirim"),
+    path("aduan/<str:kode>/buka-ulang/", views.aduan_buka_ulang, name="aduan-buka-ulang"),
+    path("pengaduan/baru/", views.pengaduan_baru, name="pengaduan-baru"),
+    path("pengaduan/<int:pk>/tanda-terima/", views.pengaduan_tanda_terima, name="pengaduan-tanda-terima"),
+    *proses_urls(Pengaduan, antrian=views.PengaduanAntrian, detail=views.PengaduanDetail),
+]

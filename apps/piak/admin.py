@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from apps.core.admin import HanyaBacaAdmin
+
+from .models import Pemberitahuan, Pengaduan, Pengaturan
+
+
+@admin.register(Pengaturan)
+class PengaturanAdmin(admin.ModelAdmin):
+    """One row: the Dinas' complaint standard and the IKM grade limits (unverified, see the model)."""
+
+    list_display = ("__str__", "target_pengaduan_hari_kerja", "target_informasi_hari_kerja", "buka_ulang_hari")
+
+    def has_add_permission(self, request):
+        return not Pengaturan.objects.exists() and super().has_add_permission(request)
+
+
+@admin.register(Pengaduan)
+class PengaduanAdmin(HanyaBacaAdmin):
+    list_display = ("kode_lacak", "jenis", "saluran", "status", "dibuat_pada", "tenggat")
+    list_filter = ("jenis", "saluran", "status", "bidang")
+    search_fields = ("kode_lacak", "nomor_tiket_lapor")
+    exclude = ("pin",)
+
+
+@admin.register(Pemberitahuan)
+class PemberitahuanAdmin(HanyaBacaAdmin):
+    list_display = ("subjek", "penerima_email", "pengguna", "dibuat_pada", "terkirim_pada", "galat")
+    list_filter = ("terkirim_pada",)
+    exclude = ("teks", "html")

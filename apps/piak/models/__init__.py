@@ -1,0 +1,3 @@
+from .pemberitahuan import Pemberitahuan  # noqa: F401
+from .pengaduan import BidangTeknis, JenisPengaduan, Pengaduan, Saluran, StatusPengaduan  # noqa: F401
+from .pengaturan import Pengaturan  # noqa: F401
