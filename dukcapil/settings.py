@@ -107,7 +107,11 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DB_CONN_MAX_AGE", default=0))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate-limit counters (publik.services, django-ratelimit) live in this cache: with more than one
+# web process it must be shared (CACHE_URL=rediscache://...; compose does so). Sessions live in the
+# database and django-axes' failed logins in its tables; locks are database row and advisory locks.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+SESSION_ENGINE = env.str("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -135,8 +139,35 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "var" / "staticfiles")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded scans and issued PDFs: the local disk (MEDIA_ROOT) by default; S3-compatible object
+# storage (MinIO in docker-compose) when S3_BUCKET is set, so that every web and worker host reads
+# the same files. Downloads still go through the portal's permission check and access log, which
+# then hands out a presigned URL valid for S3_URL_DETIK seconds (dukcapil/penyimpanan.py).
+S3_BUCKET = env.str("S3_BUCKET", default="")
+S3_URL_DETIK = env.int("S3_URL_DETIK", default=300)
+PENYIMPANAN_BERKAS = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    PENYIMPANAN_BERKAS = {
+        "BACKEND": "dukcapil.penyimpanan.PenyimpananS3",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+            # The address browsers reach the store at, when it differs from the hosts' (compose:
+            # http://minio:9000 inside, the published port outside): presigned URLs are signed for it.
+            "url_publik": env.str("S3_ENDPOINT_URL_PUBLIK", default="") or None,
+            "access_key": env.str("S3_ACCESS_KEY", default="") or None,
+            "secret_key": env.str("S3_SECRET_KEY", default="") or None,
+            "region_name": env.str("S3_REGION", default="us-east-1"),
+            "addressing_style": "path",
+            "signature_version": "s3v4",
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": S3_URL_DETIK,
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": PENYIMPANAN_BERKAS,
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",

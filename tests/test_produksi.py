@@ -32,7 +32,7 @@ def _compose() -> dict:
 
 def test_compose_has_the_whole_stack():
     c = _compose()
-    assert set(c["services"]) == {"postgres", "redis", "web", "worker", "beat", "nginx"}
+    assert set(c["services"]) == {"postgres", "redis", "minio", "createbuckets", "web", "worker", "beat", "nginx"}
     web, worker, beat = (c["services"][n] for n in ("web", "worker", "beat"))
     perintah_web = " ".join(web["command"])
     assert "migrate --noinput" in perintah_web
@@ -45,13 +45,15 @@ def test_compose_has_the_whole_stack():
         assert s["build"] == "."
         assert s["environment"]["CELERY_BROKER_URL"].startswith("redis://redis:")
         assert s["environment"]["DATABASE_URL"].startswith("postgres://")
-        assert set(s["depends_on"]) == {"postgres", "redis"}
+        assert set(s["depends_on"]) == {"postgres", "redis", "createbuckets"}
+        assert s["environment"]["S3_ENDPOINT_URL"] == "http://minio:9000"
     for s in (web, worker):
         env = s["environment"]
         assert f"berkas:{env['MEDIA_ROOT']}" in s["volumes"]
         assert f"tte:{env['TTE_KEY_DIR']}" in s["volumes"]
     assert beat["volumes"] == []
-    assert {"postgres", "redis", "berkas", "tte"} <= set(c["volumes"])
+    assert {"postgres", "redis", "berkas", "tte", "minio"} <= set(c["volumes"])
+    assert c["services"]["createbuckets"]["depends_on"]["minio"]["condition"] == "service_healthy"
 
 
 def test_dockerfile_runs_gunicorn_as_a_non_root_user():

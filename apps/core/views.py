@@ -13,13 +13,15 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import ListView, TemplateView
+
+from dukcapil.penyimpanan import respons_berkas
 
 from .forms import AntrianFilterForm
 from .models import AksesBerkas, Lampiran
@@ -262,7 +264,7 @@ def unduh_lampiran(request, pk: int):
         keterangan=f"Lampiran {lampiran.pk} pada {model._meta.verbose_name} {lampiran.object_id}",
         alamat_ip=request.META.get("REMOTE_ADDR"),
     )
-    return FileResponse(lampiran.berkas.open("rb"), content_type=lampiran.jenis_mime, filename=lampiran.nama_asli)
+    return respons_berkas(lampiran.berkas, content_type=lampiran.jenis_mime, filename=lampiran.nama_asli)
 
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -14,6 +14,7 @@ from django_ratelimit.core import is_ratelimited
 from apps.core.models import AksesBerkas, Proses
 from apps.core.selectors import objek_untuk_pengguna
 from apps.core.workflow import AksiDitolak
+from dukcapil.penyimpanan import respons_berkas
 
 from .forms import KodeVerifikasiForm, PeriksaPDFForm, UlangiForm
 from .pratinjau import pratinjau_buat
@@ -36,7 +37,7 @@ def unduh(request: HttpRequest, pk: int) -> HttpResponse:
         keterangan=f"Unduh {dokumen.judul} {dokumen.nomor}",
         alamat_ip=request.META.get("REMOTE_ADDR"),
     )
-    return FileResponse(dokumen.berkas.open("rb"), content_type="application/pdf", filename=dokumen.nama_unduhan)
+    return respons_berkas(dokumen.berkas, content_type="application/pdf", filename=dokumen.nama_unduhan)
 
 
 @login_required

@@ -8,13 +8,15 @@ Wrong or guessed codes and PINs all get one message and are rate-limited (publik
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from apps.core.kode import normalkan_kode_lacak
 from apps.core.models import AksesBerkas
+from dukcapil.penyimpanan import respons_berkas
 
 from .forms import CekStatusForm
 from .selectors import (
@@ -29,7 +31,15 @@ from .services import jendela_detik, pin_cocok, status_catat_gagal, status_terku
 
 PESAN_GAGAL = "Kode lacak atau PIN tidak cocok. Periksa kembali tanda terima Anda."
 PESAN_TUNGGU = "Terlalu banyak percobaan yang gagal. Silakan coba lagi setelah {menit} menit."
-_SESI = "status_terbuka"
+# The codes whose PIN this browser entered: a signed cookie, not a session row, so that anonymous
+# lookups write nothing to the database (signed with SECRET_KEY; expires with SESSION_COOKIE_AGE).
+_KUKI = "status_terbuka"
+_GARAM = "publik.status-terbuka"
+
+
+def _kode_terbuka(request) -> list[str]:
+    nilai = request.get_signed_cookie(_KUKI, default="", salt=_GARAM, max_age=settings.SESSION_COOKIE_AGE)
+    return [k for k in nilai.split(",") if k]
 
 
 def _ip(request) -> str:
@@ -54,15 +64,18 @@ def status(request: HttpRequest) -> HttpResponse:
     if not pin_cocok(objek, form.cleaned_data["pin"]):
         status_catat_gagal(ip=_ip(request), kode=kode)
         return render(request, "publik/status.html", {"form": CekStatusForm(initial={"kode": kode}), "pesan": PESAN_GAGAL}, status=400)
-    terbuka = [k for k in request.session.get(_SESI, []) if k != objek.kode_lacak][-9:]
-    request.session[_SESI] = [*terbuka, objek.kode_lacak]
-    request.session.cycle_key()
-    return redirect("publik:status-detail", kode=objek.kode_lacak)
+    terbuka = [k for k in _kode_terbuka(request) if k != objek.kode_lacak][-9:]
+    respons = redirect("publik:status-detail", kode=objek.kode_lacak)
+    respons.set_signed_cookie(
+        _KUKI, ",".join([*terbuka, objek.kode_lacak]), salt=_GARAM, max_age=settings.SESSION_COOKIE_AGE,
+        httponly=True, samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+    )
+    return respons
 
 
 def _objek_terbuka(request, kode: str):
     """The request whose code and PIN were entered in this browser session, else None."""
-    if kode not in request.session.get(_SESI, []):
+    if kode not in _kode_terbuka(request):
         return None
     return proses_dari_kode(kode)
 
@@ -103,7 +116,7 @@ def status_unduh(request: HttpRequest, kode: str, pk: int) -> HttpResponse:
         keterangan=f"Unduh publik {dokumen.judul} {dokumen.nomor} (kode lacak {objek.kode_lacak})",
         alamat_ip=_ip(request) or None,
     )
-    return FileResponse(dokumen.berkas.open("rb"), content_type="application/pdf", as_attachment=True, filename=dokumen.nama_unduhan)
+    return respons_berkas(dokumen.berkas, content_type="application/pdf", as_attachment=True, filename=dokumen.nama_unduhan)
 
 
 # The map steps of the catalogue, in the Dinas' words (publik:layanan).
