@@ -20,7 +20,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, Sum
+from django.db.models import Count
 from django_fsm import FSMField, transition
 
 from apps.core.models import Proses
@@ -63,12 +63,12 @@ class Inventarisasi(Proses):
         return f"Perekapan barang dan RKBMD tahun anggaran {self.tahun_anggaran}"
 
     def total_usulan(self) -> Decimal:
-        return self.kebutuhan.aggregate(t=Sum(KebutuhanBarang.ekspresi_total()))["t"] or Decimal("0.00")
+        # Summed in Python from the stored Decimals: SQLite would multiply them as floats.
+        return sum((k.total for k in self.kebutuhan.all()), Decimal("0.00"))
 
     # -- the document contract ---------------------------------------------------------------
     def data_dokumen(self, jenis: str) -> dict:
-        baris = list(self.kebutuhan.select_related("diajukan_oleh").annotate(total=KebutuhanBarang.ekspresi_total())
-                     .order_by("bidang", "kode_barang", "pk"))
+        baris = list(self.kebutuhan.order_by("bidang", "kode_barang", "pk"))
         kondisi = dict(Aset.objects.filter(aktif=True).values_list("kondisi").annotate(n=Count("pk")).order_by())
         return {
             "tahun_anggaran": self.tahun_anggaran,
@@ -142,10 +142,6 @@ class KebutuhanBarang(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama_barang} ({self.jumlah} {self.satuan})"
-
-    @staticmethod
-    def ekspresi_total():
-        return ExpressionWrapper(F("jumlah") * F("harga_satuan"), output_field=DecimalField(max_digits=20, decimal_places=2))
 
     @property
     def total(self) -> Decimal:
