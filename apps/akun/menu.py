@@ -42,6 +42,7 @@ MULAI = [
     ({"pengurus_barang"}, "Buka perekapan barang (RKBMD)", "umum:inventarisasi-baru", "bi-box-seam"),
     ({"pegawai"}, "Ajukan kenaikan pangkat, cuti atau pensiun", "umum:usulankepegawaian-baru", "bi-person-badge"),
     ({"admin_piak"}, "Catat permohonan PKS pemanfaatan data", "pemanfaatan:perjanjian-baru", "bi-file-earmark-lock"),
+    ({"admin_piak"}, "Bekukan DKB dan susun publikasi agregat", "pemanfaatan:dkb", "bi-bar-chart-line"),
 ]
 # Look-ups besides the queues.
 LIHAT = [

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import PerjanjianData, PeringatanKedaluwarsa
+from .models import AgregatDKB, PerjanjianData, PeringatanKedaluwarsa, PublikasiAgregat, SnapshotDKB
 
 
 @admin.register(PerjanjianData)
@@ -27,3 +27,34 @@ class PeringatanKedaluwarsaAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class _HanyaBaca(admin.ModelAdmin):
+    """Frozen or workflow-owned rows: read in admin, changed only by their services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SnapshotDKB)
+class SnapshotDKBAdmin(_HanyaBaca):
+    list_display = ("__str__", "tanggal_data", "jumlah_penduduk", "jumlah_baris", "durasi_detik", "dibuat_pada")
+
+
+@admin.register(AgregatDKB)
+class AgregatDKBAdmin(_HanyaBaca):
+    list_display = ("snapshot", "kelurahan", "dimensi", "kategori", "jumlah")
+    list_filter = ("dimensi",)
+    list_select_related = ("snapshot", "kelurahan")
+
+
+@admin.register(PublikasiAgregat)
+class PublikasiAgregatAdmin(_HanyaBaca):
+    list_display = ("kode_lacak", "judul", "status", "terbit_pada")
+    list_select_related = ("snapshot",)

@@ -15,6 +15,12 @@ class PemanfaatanConfig(AppConfig):
             template="pemanfaatan/dokumen/pks_pemanfaatan_data.html", pola_nomor="470/{urut:04d}/PKS/423.112/{tahun}",
             untuk_pemohon=False, contoh=_contoh_pks(),
         )
+        # P.7.2: the semester book, signed by the kadis when he approves it.
+        daftarkan_jenis(
+            "buku_agregat", judul="Buku Agregat Kependudukan Kota Pasuruan",
+            template="pemanfaatan/dokumen/buku_agregat.html", pola_nomor="470/{urut:04d}/AGR/423.112/{tahun}",
+            untuk_pemohon=False,
+        )
 
 
 def _contoh_pks() -> dict:

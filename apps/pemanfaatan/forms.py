@@ -173,3 +173,68 @@ class PenyerahanForm(AksiModelForm):
         super().__init__(*args, **kwargs)
         self.fields["dokumen_diserahkan_pada"].required = True
         self.initial["dokumen_diserahkan_pada"] = self.initial.get("dokumen_diserahkan_pada") or timezone.localdate()
+
+
+# -- P.7.2 ---------------------------------------------------------------------------------------
+class SnapshotForm(forms.Form):
+    tahun = forms.IntegerField(label="Tahun", min_value=2000, max_value=2100)
+    semester = forms.TypedChoiceField(label="Semester", coerce=int, choices=[(1, "Semester I (30 Juni)"),
+                                                                             (2, "Semester II (31 Desember)")])
+
+    def clean(self):
+        from .models import SnapshotDKB
+        from .models.publikasi import tanggal_semester
+
+        data = super().clean()
+        tahun, semester = data.get("tahun"), data.get("semester")
+        if tahun and semester:
+            if tanggal_semester(tahun, semester) > timezone.localdate():
+                self.add_error("semester", "Semester ini belum berakhir; DKB dibekukan setelah tanggal datanya.")
+            elif SnapshotDKB.objects.filter(tahun=tahun, semester=semester).exists():
+                self.add_error("semester", "DKB semester ini sudah dibekukan dan tidak dapat diubah.")
+        return data
+
+
+class PublikasiForm(forms.ModelForm):
+    class Meta:
+        from .models import PublikasiAgregat
+
+        model = PublikasiAgregat
+        fields = ["snapshot", "judul", "pengantar", "ambang_sel_kecil"]
+        widgets = {"pengantar": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        from .models import SnapshotDKB
+
+        super().__init__(*args, **kwargs)
+        self.fields["snapshot"].queryset = SnapshotDKB.objects.filter(publikasi__isnull=True)
+        self.fields["snapshot"].label = "DKB semester"
+        self.fields["ambang_sel_kecil"].initial = getattr(settings, "PEMANFAATAN_AMBANG_SEL_KECIL", 5)
+        self.fields["ambang_sel_kecil"].min_value = 2
+
+
+class PembahasanForm(AksiModelForm):
+    class Meta:
+        from .models import PublikasiAgregat
+
+        model = PublikasiAgregat
+        fields = ["notulen_pembahasan"]
+        widgets = {"notulen_pembahasan": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notulen_pembahasan"].required = True
+
+
+class StatistikFilterForm(forms.Form):
+    kecamatan = forms.ChoiceField(label="Kecamatan", required=False)
+    kelurahan = forms.ChoiceField(label="Kelurahan", required=False)
+
+    def __init__(self, *args, wilayah=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        kec = [(w.kode, w.nama) for w in wilayah if w.tingkat == "kecamatan"]
+        kel = [(w.kode, f"{w.nama}") for w in wilayah if w.tingkat == "kelurahan"]
+        self.fields["kecamatan"].choices = [("", "Semua kecamatan"), *kec]
+        self.fields["kelurahan"].choices = [("", "Semua kelurahan"), *kel]

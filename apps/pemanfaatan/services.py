@@ -107,3 +107,14 @@ def peringatan_jalankan(pada=None) -> dict:
     pada = pada or timezone.localdate()
     dibuat = peringatan_buat(pada)
     return {"dibuat": len(dibuat), "terkirim": peringatan_kirim(), "kedaluwarsa": tandai_kedaluwarsa(pada)}
+
+
+# -- P.7.2 --------------------------------------------------------------------------------------
+def publikasi_buat(*, form, pengguna):
+    """The team's draft of a semester publication from a frozen DKB."""
+    with transaction.atomic():
+        pub = form.save(commit=False)
+        pub.dibuat_oleh = pengguna
+        pub.save()
+        catat_pembuatan(objek=pub, pengguna=pengguna, label="Draf publikasi disusun")
+    return pub

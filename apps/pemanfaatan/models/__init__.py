@@ -7,3 +7,4 @@ from .perjanjian import (  # noqa: F401
     PeringatanKedaluwarsa,
     StatusPerjanjian,
 )
+from .publikasi import AgregatDKB, PublikasiAgregat, SnapshotDKB, StatusPublikasi  # noqa: F401,E402

@@ -37,3 +37,14 @@ def perjanjian_ke(status: str = StatusPerjanjian.DIAJUKAN, *, luar: bool = False
                     ttd_dinas_pada=hari_ini, dokumen_diserahkan_pada=hari_ini)
     data.update(ubah)
     return PerjanjianData.objects.create(**data)
+
+
+def publikasi_ke(status: str = "draf"):
+    """A publication in ``status`` over a snapshot of its own (empty register: zero cells)."""
+    from apps.pemanfaatan.models import PublikasiAgregat, SnapshotDKB
+
+    tahun = 1990 + SnapshotDKB.objects.count()
+    s = SnapshotDKB.objects.create(tahun=tahun, semester=1, tanggal_data=f"{tahun}-06-30", jumlah_penduduk=0,
+                                   jumlah_baris=0)
+    return PublikasiAgregat.objects.create(snapshot=s, judul=f"Agregat {tahun}", status=status,
+                                           notulen_pembahasan="Notulen" if status != "draf" else "")

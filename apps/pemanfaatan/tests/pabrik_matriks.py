@@ -11,3 +11,10 @@ def perjanjian(status: str, dunia: Dunia):
 
     # The branch states after the Bagian Pemerintahan belong to an institution outside the Walikota.
     return perjanjian_ke(status, luar=status in ("verifikasi_bagpem", "ke_walikota", "pengesahan_ksb", "ke_ditjen"))
+
+
+@pabrik("pemanfaatan.PublikasiAgregat")
+def publikasi(status: str, dunia: Dunia):
+    from .factories import publikasi_ke
+
+    return publikasi_ke(status)
