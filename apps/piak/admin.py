@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from apps.core.admin import HanyaBacaAdmin
 
-from .models import Pemberitahuan, Pengaduan, Pengaturan
+from .models import Insiden, Pemberitahuan, Pengaduan, Pengaturan, Penyedia
 
 
 @admin.register(Pengaturan)
@@ -28,3 +28,20 @@ class PemberitahuanAdmin(HanyaBacaAdmin):
     list_display = ("subjek", "penerima_email", "pengguna", "dibuat_pada", "terkirim_pada", "galat")
     list_filter = ("terkirim_pada",)
     exclude = ("teks", "html")
+
+
+@admin.register(Penyedia)
+class PenyediaAdmin(admin.ModelAdmin):
+    """P.6.1 master data: the secretariat, providers, vendors and Diskominfo with their contacts."""
+
+    list_display = ("nama", "jenis", "kontak", "telepon", "email", "aktif")
+    list_filter = ("jenis", "aktif")
+    search_fields = ("nama", "kontak")
+
+
+@admin.register(Insiden)
+class InsidenAdmin(HanyaBacaAdmin):
+    list_display = ("kode_lacak", "layanan", "lingkup", "status", "dibuat_pada", "dipulihkan_pada")
+    list_filter = ("layanan", "lingkup", "status")
+    search_fields = ("kode_lacak", "nomor_tiket_pusat")
+    exclude = ("pin",)

@@ -3,7 +3,7 @@ from django.urls import path
 from apps.core.urls import proses_urls
 
 from . import views
-from .models import Pengaduan
+from .models import Insiden, Pengaduan
 
 app_name = "piak"
 
@@ -13,5 +13,8 @@ urlpatterns = [
     path("aduan/<str:kode>/buka-ulang/", views.aduan_buka_ulang, name="aduan-buka-ulang"),
     path("pengaduan/baru/", views.pengaduan_baru, name="pengaduan-baru"),
     path("pengaduan/<int:pk>/tanda-terima/", views.pengaduan_tanda_terima, name="pengaduan-tanda-terima"),
+    path("insiden/baru/", views.insiden_baru, name="insiden-baru"),
+    path("pemberitahuan/", views.pemberitahuan, name="pemberitahuan"),
+    *proses_urls(Insiden, antrian=views.InsidenAntrian, detail=views.InsidenDetail),
     *proses_urls(Pengaduan, antrian=views.PengaduanAntrian, detail=views.PengaduanDetail),
 ]

@@ -190,3 +190,47 @@ def aduan_buka_ulang(request: HttpRequest, kode: str) -> HttpResponse:
     else:
         messages.error(request, "Tuliskan alasan membuka kembali (maksimal 2000 karakter).")
     return redirect("publik:status-detail", kode=objek.kode_lacak)
+
+
+# -- P.6.1 -----------------------------------------------------------------------------------------
+class InsidenAntrian(AntrianView):
+    cari_nama = ("gejala",)
+    filter_fields = ("layanan", "lingkup")
+
+
+class InsidenDetail(RiwayatTanpaAkunMixin, DetailView):
+    relasi = ("penyedia", "aset_pengganti", "dibuat_oleh")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def insiden_baru(request: HttpRequest) -> HttpResponse:
+    """Any SIAK user (staff role) reports a problem in the daily service."""
+    from .forms_insiden import LaporInsidenForm
+    from .models.insiden import PERAN_PELAPOR
+    from .services.insiden import insiden_lapor
+
+    if not peran_pengguna(request.user) & set(PERAN_PELAPOR):
+        raise PermissionDenied("Hanya petugas Dinas yang melaporkan gangguan.")
+    form = LaporInsidenForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            d = form.cleaned_data
+            objek = insiden_lapor(pengguna=request.user, layanan=d["layanan"], gejala=d["gejala"], sejak=d["sejak"],
+                                  mengganggu_layanan=d["mengganggu_layanan"], tangkapan_layar=d.get("tangkapan_layar"))
+            messages.success(request, f"Gangguan dilaporkan dengan kode {objek.kode_lacak}.")
+            return redirect("piak:insiden-detail", pk=objek.pk)
+        messages.error(request, "Periksa kembali isian yang ditandai.")
+    return render(request, "piak/insiden_baru.html", {"form": form}, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def pemberitahuan(request: HttpRequest) -> HttpResponse:
+    """The user's PIAK notices in the portal (an incident fixed, waiting for the reporter)."""
+    from django.utils import timezone
+
+    from .models import Pemberitahuan
+
+    daftar = list(Pemberitahuan.objects.filter(pengguna=request.user)[:50])
+    Pemberitahuan.objects.filter(pengguna=request.user, dibaca_pada__isnull=True).update(dibaca_pada=timezone.now())
+    return render(request, "piak/pemberitahuan.html", {"daftar": daftar})

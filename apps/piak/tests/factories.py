@@ -55,3 +55,49 @@ def pengaduan_ke(status: str, pengguna, **ubah) -> Pengaduan:
 def _isi(objek, **nilai) -> None:
     for k, v in nilai.items():
         setattr(objek, k, v)
+
+
+def penyedia(**ubah):
+    from apps.piak.models import Penyedia
+
+    data = {"nama": "PT Jaringan Nusantara", "jenis": "provider", "kontak": "Andi", "telepon": "0343-421999",
+            "email": "noc@jaringan.id"}
+    data.update(ubah)
+    return Penyedia.objects.create(**data)
+
+
+def insiden_ke(status: str, pengguna, *, pelapor=None, objek=None):
+    """An incident in ``status`` (central, unless it is handed hardware), built through the steps."""
+    from datetime import timedelta
+
+    from apps.piak.services.insiden import aksi_pulih, insiden_lapor
+
+    pejabat = pengguna("pejabat_piak")
+    if objek is None:
+        pelapor = pelapor or pengguna("operator_siak")
+        objek = insiden_lapor(pengguna=pelapor, layanan="siak", gejala="SIAK lambat sekali.",
+                              sejak=timezone.now() - timedelta(hours=2))
+    langkah = {
+        "ditangani_lokal": [("klasifikasi_lokal", {"penyedia": penyedia()})],
+        "ditangani_pusat": [("klasifikasi_pusat", {"nomor_tiket_pusat": "HD-1"})],
+        "diperiksa": [("klasifikasi_pusat", {"nomor_tiket_pusat": "HD-1"}), ("catat_jawaban_pusat", {"jawaban_pusat": "OK"})],
+    }
+    langkah["menunggu_konfirmasi"] = [*langkah["diperiksa"], ("pulih", {})]
+    langkah["selesai"] = [*langkah["menunggu_konfirmasi"], ("konfirmasi", {})]
+    for aksi, nilai in langkah.get(status, []):
+        if objek.status == status:
+            break
+        if aksi == "konfirmasi":
+            jalankan_aksi(objek=objek, aksi=aksi, pengguna=objek.dibuat_oleh)
+            continue
+        if aksi == "pulih":
+            from apps.core.forms import AksiForm
+            from apps.core.workflow import ambil_aksi
+
+            form = AksiForm({"versi": objek.versi}, aksi=ambil_aksi(objek, "pulih"), objek=objek)
+            assert form.is_valid()
+            aksi_pulih(objek=objek, pengguna=pejabat, form=form)
+            continue
+        jalankan_aksi(objek=objek, aksi=aksi, pengguna=pejabat, sebelum_simpan=lambda o, n=nilai: _isi(o, **n))
+    assert objek.status == status, (objek.status, status)
+    return objek

@@ -22,3 +22,28 @@ def pengaduan(status: str, dunia: Dunia):
     from .factories import pengaduan_ke
 
     return pengaduan_ke(status, dunia.pengguna.__getitem__)
+
+
+def _isian_insiden(aksi: str, objek, dunia: Dunia) -> dict:
+    from .factories import penyedia
+
+    if aksi == "klasifikasi_lokal":
+        return {"penyedia": dunia.sekali("piak_penyedia", penyedia).pk}
+    if aksi == "serahkan_perangkat":
+        return {"aset_pengganti": dunia.sekali("piak_aset", _aset).pk, "diserahkan_kepada": "Teknisi"}
+    return {"nomor_tiket_pusat": "HD-9", "tindakan_penyedia": "Diperbaiki.", "jawaban_pusat": "Dipulihkan."}
+
+
+def _aset():
+    from apps.umum.models import Aset
+
+    return Aset.objects.create(kode_barang="1.3.2.10.02.03.009", nomor_register="0099", nama="Switch",
+                               lokasi="Gudang", tahun_perolehan=2025)
+
+
+@pabrik("piak.Insiden", isian=_isian_insiden)
+def insiden(status: str, dunia: Dunia):
+    """An incident in ``status``, reported by the operator_siak of the world (the one who confirms)."""
+    from .factories import insiden_ke
+
+    return insiden_ke(status, dunia.pengguna.__getitem__, pelapor=dunia.pengguna["operator_siak"])
