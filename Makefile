@@ -3,7 +3,7 @@
 #   make run     Debian packages + .venv + migrate + demo data, then http://127.0.0.1:8000
 #   make test    Debian packages + .venv, then the whole suite with pytest
 #   make lint    ruff
-#   make bench   the benchmark commands that exist (bench_register, bench_dokumen, bench_indeks)
+#   make bench   the benchmark commands that exist (bench_register, bench_dokumen, bench_indeks, bench_halaman)
 #
 # Every step is skipped when already done, so a second run starts in seconds and keeps var/.
 
@@ -52,7 +52,7 @@ lint: venv
 bench: siap migrasi
 	@perintah=$$($(PY) manage.py help --commands); \
 	ada=0; \
-	for b in bench_register bench_dokumen bench_indeks; do \
+	for b in bench_register bench_dokumen bench_indeks bench_halaman; do \
 	  if grep -qx "$$b" <<<"$$perintah"; then ada=1; echo "== $$b"; $(PY) manage.py $$b; \
 	  else echo "== $$b belum ada, dilewati"; fi; \
 	done; \
