@@ -121,15 +121,18 @@ def ciri_lengkapi(*, ukuran: int = UKURAN_POTONG) -> int:
 
     ada = CiriPermohonan.objects.filter(content_type_id=OuterRef("content_type_id"), object_id=OuterRef("object_id"))
     models = model_per_ct()
-    total = 0
+    total, terakhir = 0, 0
     while True:
+        # A cursor on the index's key: each batch starts where the last one ended, so a first run
+        # over a large index does not scan the rows already done again.
         baris = list(
-            IndeksProses.objects.filter(~Exists(ada))
+            IndeksProses.objects.filter(~Exists(ada), pk__gt=terakhir)
             .order_by("pk")
-            .values("content_type_id", "object_id", "nik", "dilacak_pemohon")[:ukuran]
+            .values("pk", "content_type_id", "object_id", "nik", "dilacak_pemohon")[:ukuran]
         )
         if not baris:
             return total
+        terakhir = baris[-1]["pk"]
         kunci = [(b["content_type_id"], b["object_id"]) for b in baris]
         pembuat = {
             (r["content_type_id"], r["object_id"]): r["peran"]

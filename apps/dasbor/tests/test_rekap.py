@@ -173,3 +173,18 @@ def test_refresh_button_rebuilds_the_period(client, pengguna, django_capture_on_
     assert RekapHarian.objects.get(tanggal=hari_ini).masuk == 1
     client.force_login(pengguna("petugas_fo"))
     assert client.post("/dasbor/segarkan/", {}).status_code == 403
+
+
+def stok_contoh(*, dari, sampai):
+    return [{"jenis": "KTP-el", "stok": 120}, {"jenis": "KIA", "stok": 40}]
+
+
+def test_blangko_and_ikm_show_once_their_provider_exists(pengguna, monkeypatch):
+    monkeypatch.setattr("apps.dasbor.selectors.SUMBER_TAMBAHAN", [
+        ("blangko", "Stok blangko", f"{__name__}.stok_contoh"),
+        ("ikm", "IKM", "apps.piak.selectors_yang_belum_ada.ikm"),
+    ])
+    data = data_dasbor(pengguna("kadis"), _saringan())
+    blangko = _tabel(data, "blangko")
+    assert blangko.kolom == ["Jenis", "Stok"] and blangko.baris == [["KTP-el", 120], ["KIA", 40]]
+    assert not [t for t in data["tabel"] if t.kode == "ikm"]
