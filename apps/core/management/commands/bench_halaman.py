@@ -44,7 +44,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from apps.core.models import IndeksProses
-from apps.core.urls import url_proses
 
 HALAMAN = ["status", "status-cari", "antrean", "beranda", "detail", "dasbor"]
 RASIO = ["status", "antrean", "beranda", "detail", "dasbor"]
@@ -57,6 +56,11 @@ class Permintaan:
     kuki: dict[str, str]
     isi: str = ""
     harap: int = 200
+
+
+def url_proses(model, jenis: str, *args) -> str:
+    """A process page (``<app>:<model>-antrian|detail``, the names of ``core.urls.proses_urls``)."""
+    return reverse(f"{model._meta.app_label}:{model._meta.model_name}-{jenis}", args=args)
 
 
 def _port_bebas() -> int:
