@@ -43,6 +43,7 @@ MULAI = [
     ({"subbag_perencanaan"}, "Catat permintaan laporan kinerja", "keuangan:laporankinerja-baru", "bi-clipboard-data"),
     ({"subbag_perencanaan"}, "Catat permintaan laporan keuangan BPKA", "keuangan:laporankeuangan-baru", "bi-file-earmark-spreadsheet"),
     ({"petugas_fo", "operator_medsos", "admin_piak"}, "Catat permintaan informasi / pengaduan", "piak:pengaduan-baru", "bi-chat-left-text"),
+    ({"petugas_fo"}, "Pemutakhiran data kependudukan", "piak:pemutakhiran-baru", "bi-person-gear"),
     (frozenset(KODE_PERAN) - {"pemohon", "admin"}, "Laporkan gangguan jaringan / sistem", "piak:insiden-baru", "bi-wifi-off", "Lapor gangguan"),
     ({"kadis"}, "Perintahkan surat keluar", "umum:suratkeluar-baru", "bi-envelope-arrow-up"),
     ({"pengurus_barang"}, "Buka perekapan barang (RKBMD)", "umum:inventarisasi-baru", "bi-box-seam"),

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from apps.core.admin import HanyaBacaAdmin
 
-from .models import Insiden, Pemberitahuan, Pengaduan, Pengaturan, Penyedia
+from .models import Insiden, Pemberitahuan, PemutakhiranData, Pengaduan, Pengaturan, Penyedia
 
 
 @admin.register(Pengaturan)
@@ -45,3 +45,12 @@ class InsidenAdmin(HanyaBacaAdmin):
     list_filter = ("layanan", "lingkup", "status")
     search_fields = ("kode_lacak", "nomor_tiket_pusat")
     exclude = ("pin",)
+
+
+@admin.register(PemutakhiranData)
+class PemutakhiranDataAdmin(HanyaBacaAdmin):
+    list_display = ("kode_lacak", "nik", "status", "referensi_siak", "dibuat_pada")
+    list_filter = ("status",)
+    search_fields = ("kode_lacak", "nik", "referensi_siak")
+    exclude = ("pin",)
+    raw_id_fields = ("penduduk", "riwayat_register")

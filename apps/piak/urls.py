@@ -3,7 +3,7 @@ from django.urls import path
 from apps.core.urls import proses_urls
 
 from . import views
-from .models import Insiden, Pengaduan
+from .models import Insiden, PemutakhiranData, Pengaduan
 
 app_name = "piak"
 
@@ -16,5 +16,8 @@ urlpatterns = [
     path("insiden/baru/", views.insiden_baru, name="insiden-baru"),
     path("pemberitahuan/", views.pemberitahuan, name="pemberitahuan"),
     *proses_urls(Insiden, antrian=views.InsidenAntrian, detail=views.InsidenDetail),
+    path("pemutakhiran/baru/", views.pemutakhiran_baru, name="pemutakhiran-baru"),
+    *proses_urls(PemutakhiranData, antrian=views.PemutakhiranAntrian, detail=views.PemutakhiranDetail,
+                 prefix="pemutakhiran"),
     *proses_urls(Pengaduan, antrian=views.PengaduanAntrian, detail=views.PengaduanDetail),
 ]

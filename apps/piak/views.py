@@ -234,3 +234,34 @@ def pemberitahuan(request: HttpRequest) -> HttpResponse:
     daftar = list(Pemberitahuan.objects.filter(pengguna=request.user)[:50])
     Pemberitahuan.objects.filter(pengguna=request.user, dibaca_pada__isnull=True).update(dibaca_pada=timezone.now())
     return render(request, "piak/pemberitahuan.html", {"daftar": daftar})
+
+
+# -- P.6.3 -----------------------------------------------------------------------------------------
+class PemutakhiranAntrian(AntrianView):
+    cari_teks = ("kode_lacak", "nik")
+    cari_nama = ("nama",)
+
+
+class PemutakhiranDetail(RiwayatTanpaAkunMixin, DetailView):
+    relasi = ("penduduk", "riwayat_register")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def pemutakhiran_baru(request: HttpRequest) -> HttpResponse:
+    """The front office takes in a biodata update request for a resident in the register."""
+    from .forms_pemutakhiran import PemutakhiranForm
+    from .services.pemutakhiran import pemutakhiran_ajukan
+
+    if "petugas_fo" not in peran_pengguna(request.user):
+        raise PermissionDenied("Hanya petugas front office yang menerima permohonan ini.")
+    form = PemutakhiranForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            objek = pemutakhiran_ajukan(penduduk=form.penduduk, perubahan=form.perubahan, pengguna=request.user,
+                                        email=form.cleaned_data["email"], keterangan=form.cleaned_data["keterangan"],
+                                        berkas=form.cleaned_data.get("berkas"))
+            messages.success(request, f"Permohonan dicatat: kode lacak {objek.kode_lacak}, PIN {objek.pin}.")
+            return redirect("piak:pemutakhirandata-detail", pk=objek.pk)
+        messages.error(request, "Periksa kembali isian yang ditandai.")
+    return render(request, "piak/pemutakhiran_baru.html", {"form": form}, status=400 if request.method == "POST" else 200)

@@ -101,3 +101,41 @@ def insiden_ke(status: str, pengguna, *, pelapor=None, objek=None):
         jalankan_aksi(objek=objek, aksi=aksi, pengguna=pejabat, sebelum_simpan=lambda o, n=nilai: _isi(o, **n))
     assert objek.status == status, (objek.status, status)
     return objek
+
+
+def penduduk_contoh():
+    from apps.penduduk.models import Penduduk
+    from apps.penduduk.sintetis import register_buat
+
+    if not Penduduk.objects.exists():
+        register_buat(jumlah=3, seed=613)
+    return Penduduk.objects.order_by("pk").first()
+
+
+def pemutakhiran_ke(status: str, pengguna, *, penduduk=None, email="warga@contoh.id"):
+    """A P.6.3 request in ``status``, asking for a new occupation."""
+    from apps.piak.services.pemutakhiran import aksi_mutakhirkan, pemutakhiran_ajukan
+
+    penduduk = penduduk or penduduk_contoh()
+    fo = pengguna("petugas_fo")
+    objek = pemutakhiran_ajukan(penduduk=penduduk, perubahan={"pekerjaan": f"PERAWAT {penduduk.pk}"}, pengguna=fo,
+                                email=email)
+    if status == "diajukan":
+        return objek
+    if status == "dikembalikan":
+        jalankan_aksi(objek=objek, aksi="kembalikan", pengguna=fo, catatan="Bawa surat keterangan kerja.")
+        return objek
+    jalankan_aksi(objek=objek, aksi="lengkap", pengguna=fo)
+    if status in ("dimutakhirkan", "selesai"):
+        from apps.core.forms import AksiModelForm  # noqa: F401
+        from apps.core.workflow import ambil_aksi
+        from apps.piak.forms_pemutakhiran import MutakhirkanForm
+
+        form = MutakhirkanForm({"versi": objek.versi, "referensi_siak": "SIAK-613"}, instance=objek,
+                               aksi=ambil_aksi(objek, "mutakhirkan"), objek=objek)
+        assert form.is_valid(), form.errors
+        aksi_mutakhirkan(objek=objek, pengguna=pengguna("adb"), form=form)
+    if status == "selesai":
+        jalankan_aksi(objek=objek, aksi="sesuai", pengguna=pengguna("pejabat_piak"))
+    assert objek.status == status, (objek.status, status)
+    return objek

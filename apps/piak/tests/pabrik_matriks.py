@@ -47,3 +47,10 @@ def insiden(status: str, dunia: Dunia):
     from .factories import insiden_ke
 
     return insiden_ke(status, dunia.pengguna.__getitem__, pelapor=dunia.pengguna["operator_siak"])
+
+
+@pabrik("piak.PemutakhiranData", isian=lambda aksi, objek, dunia: {"referensi_siak": "SIAK-M-1"})
+def pemutakhiran(status: str, dunia: Dunia):
+    from .factories import pemutakhiran_ke
+
+    return pemutakhiran_ke(status, dunia.pengguna.__getitem__)
