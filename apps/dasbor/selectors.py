@@ -195,7 +195,8 @@ def data_dasbor(user, s: Saringan) -> dict:
 
     tabel = []
     volume = Tabel("volume", f"Permohonan masuk {dict(SATUAN_JUDUL)[s.satuan]}", ["Periode", "Jumlah", *[NAMA_KANAL[k] for k in kanal_ada]])
-    for p in periode:
+    # The table lists the newest period first; the chart reads left to right in time.
+    for p in reversed(periode):
         volume.baris.append([p, sum(vol[p].values()), *[vol[p][k] for k in kanal_ada]])
     volume.grafik = {
         "jenis": "bar", "tumpuk": True, "label": periode,

@@ -39,7 +39,7 @@ def test_it_counts_requests_per_channel(pengguna):
     assert per_kanal == {Kanal.LOKET: 2, Kanal.DARING: 1, Kanal.MITRA: 1}
     data = data_dasbor(pengguna("kadis"), _saringan())
     volume = _tabel(data, "volume")
-    assert volume.baris[-1][:2] == [hari_ini.isoformat(), 4]
+    assert volume.baris[0][:2] == [hari_ini.isoformat(), 4]
     assert _tabel(data, "layanan").baris[0][2] == 4
 
 
@@ -112,7 +112,7 @@ def test_filters_narrow_the_tables(pengguna):
     kadis = pengguna("kadis")
     assert _tabel(data_dasbor(kadis, _saringan()), "backlog").baris[0][2] == 2
     daring = data_dasbor(kadis, _saringan(kanal=Kanal.DARING))
-    assert _tabel(daring, "volume").baris[-1][1] == 1
+    assert _tabel(daring, "volume").baris[0][1] == 1
     assert _tabel(daring, "backlog").baris[0][2] == 1
     assert _tabel(data_dasbor(kadis, _saringan(layanan="tidak ada")), "backlog").baris == []
 
