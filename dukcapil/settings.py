@@ -258,6 +258,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.pemanfaatan.tasks.peringatan_perjanjian",
         "schedule": crontab(hour=6, minute=15),
     },
+    # SKM: the citizens of requests finished lately are invited by email, once each (apps/piak).
+    "undang-skm": {
+        "task": "apps.piak.tasks.undang_skm",
+        "schedule": crontab(minute=20),
+    },
 }
 
 # Service levels (DOMAIN.md): a returned file waits this many working days for its requirements

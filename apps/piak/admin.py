@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from apps.core.admin import HanyaBacaAdmin
 
-from .models import Insiden, Pemberitahuan, PemutakhiranData, Pengaduan, Pengaturan, Penyedia
+from .models import Insiden, JawabanSkm, Pemberitahuan, PemutakhiranData, Pengaduan, Pengaturan, Penyedia
 
 
 @admin.register(Pengaturan)
@@ -54,3 +54,12 @@ class PemutakhiranDataAdmin(HanyaBacaAdmin):
     search_fields = ("kode_lacak", "nik", "referensi_siak")
     exclude = ("pin",)
     raw_id_fields = ("penduduk", "riwayat_register")
+
+
+@admin.register(JawabanSkm)
+class JawabanSkmAdmin(HanyaBacaAdmin):
+    """Anonymous: no name, NIK or tracking code is kept with the answer."""
+
+    list_display = ("tanggal", "layanan", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
+    list_filter = ("kode_layanan",)
+    exclude = ("kunci",)

@@ -139,3 +139,25 @@ class JawabanForm(AksiModelForm):
 class BukaUlangForm(forms.Form):
     alasan = forms.CharField(label="Mengapa jawaban belum menyelesaikan masalah Anda?", max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class SkmForm(forms.Form):
+    """The nine SKM elements on the 1–4 scale and an optional comment."""
+
+    saran = forms.CharField(label="Saran / komentar (opsional)", required=False, max_length=2000,
+                            widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        from .models import SKALA, UNSUR_SKM
+
+        super().__init__(*args, **kwargs)
+        for i, (kode, label) in enumerate(UNSUR_SKM, start=1):
+            self.fields[kode] = forms.TypedChoiceField(
+                label=f"{i}. {label}", choices=SKALA, coerce=int, widget=forms.RadioSelect,
+                error_messages={"required": "Pilih salah satu nilai."})
+        self.order_fields([k for k, _ in UNSUR_SKM] + ["saran"])
+
+    def nilai(self) -> dict[str, int]:
+        from .models import UNSUR_SKM
+
+        return {k: self.cleaned_data[k] for k, _ in UNSUR_SKM}

@@ -11,3 +11,12 @@ def kirim_pemberitahuan(self, pemberitahuan_id: int) -> str:
     from .services.pemberitahuan import kirim
 
     return kirim(pemberitahuan_id)
+
+
+
+@shared_task(acks_late=True, soft_time_limit=600, time_limit=660)
+def undang_skm() -> int:
+    """Beat: invite by email the citizens of requests finished lately to the SKM (once each)."""
+    from .services.skm import skm_undang_selesai
+
+    return skm_undang_selesai()

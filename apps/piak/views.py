@@ -265,3 +265,80 @@ def pemutakhiran_baru(request: HttpRequest) -> HttpResponse:
             return redirect("piak:pemutakhirandata-detail", pk=objek.pk)
         messages.error(request, "Periksa kembali isian yang ditandai.")
     return render(request, "piak/pemutakhiran_baru.html", {"form": form}, status=400 if request.method == "POST" else 200)
+
+
+# -- SKM and IKM -----------------------------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+def skm_isi(request: HttpRequest, token: str) -> HttpResponse:
+    """The survey of a finished request, opened from the status page or the emailed link."""
+    from .forms import SkmForm
+    from .models import JawabanSkm
+    from .services.skm import boleh_survei, kunci_permohonan, objek_dari_token, skm_jawab
+
+    objek = objek_dari_token(token)
+    if objek is None or not boleh_survei(objek):
+        raise Http404("Tautan survei tidak berlaku.")
+    if JawabanSkm.objects.filter(kunci=kunci_permohonan(objek)).exists():
+        return render(request, "piak/skm_terima_kasih.html", {"sudah": True})
+    form = SkmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            skm_jawab(objek=objek, nilai=form.nilai(), saran=form.cleaned_data["saran"])
+        except AksiDitolak:
+            return render(request, "piak/skm_terima_kasih.html", {"sudah": True})
+        return render(request, "piak/skm_terima_kasih.html", {})
+    from apps.core.indeks import nama_layanan
+
+    return render(request, "piak/skm_isi.html", {"form": form, "layanan": nama_layanan(objek)},
+                  status=400 if request.method == "POST" else 200)
+
+
+def _periode(request) -> tuple[int, "datetime.date", "datetime.date"]:
+    import datetime
+
+    from django.utils import timezone
+
+    tahun_ini = timezone.localdate().year
+    try:
+        tahun = int(request.GET.get("tahun", tahun_ini))
+    except ValueError:
+        tahun = tahun_ini
+    tahun = min(max(tahun, 2000), tahun_ini)
+    return tahun, datetime.date(tahun, 1, 1), datetime.date(tahun, 12, 31)
+
+
+def ikm_publik(request: HttpRequest) -> HttpResponse:
+    """The public IKM page: the year's index and grade, the element averages as a chart, per service."""
+    from .selectors import ikm, ikm_per_layanan
+
+    tahun, awal, akhir = _periode(request)
+    return render(request, "piak/ikm.html", {"tahun": tahun, "hasil": ikm(awal, akhir),
+                                             "per_layanan": ikm_per_layanan(awal, akhir)})
+
+
+PERAN_LAPORAN_SKM = frozenset({"kadis", "sekretaris", "pejabat_piak", "admin_piak", "subbag_perencanaan"})
+
+
+@login_required
+def laporan_skm(request: HttpRequest, tahun: int) -> HttpResponse:
+    """The yearly SKM report as a PDF (the leaders and PIAK)."""
+    import datetime
+
+    from django.template.loader import render_to_string
+
+    from apps.dokumen.render import render_pdf
+
+    from .models import JawabanSkm
+    from .selectors import ikm, ikm_per_layanan
+
+    if not peran_pengguna(request.user) & PERAN_LAPORAN_SKM:
+        raise PermissionDenied("Laporan SKM untuk pimpinan dan bidang PIAK.")
+    awal, akhir = datetime.date(tahun, 1, 1), datetime.date(tahun, 12, 31)
+    saran = list(JawabanSkm.objects.filter(tanggal__range=(awal, akhir)).exclude(saran="")
+                 .order_by("tanggal", "pk").values_list("saran", flat=True)[:200])
+    html = render_to_string("piak/laporan_skm.html", {"tahun": tahun, "hasil": ikm(awal, akhir),
+                                                      "per_layanan": ikm_per_layanan(awal, akhir), "saran": saran})
+    pdf = render_pdf(html).pdf
+    respons = HttpResponse(pdf, content_type="application/pdf")
+    respons["Content-Disposition"] = f'attachment; filename="laporan-skm-{tahun}.pdf"'
+    return respons
