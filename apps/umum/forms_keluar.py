@@ -13,7 +13,7 @@ from apps.core.forms import AksiForm, AksiModelForm
 from .forms import PilihanKlasifikasi
 from .models import KlasifikasiArsip, SuratKeluar
 
-FIELD_DRAF = ["klasifikasi", "sifat", "lampiran", "hal", "kepada", "isi", "tembusan"]
+FIELD_DRAF = ["klasifikasi", "sifat", "isi_lampiran", "hal", "kepada", "isi", "tembusan"]
 BARIS = {"kepada": forms.Textarea(attrs={"rows": 3}), "isi": forms.Textarea(attrs={"rows": 10}),
          "tembusan": forms.Textarea(attrs={"rows": 3})}
 

@@ -67,7 +67,7 @@ def buat_surat_keluar(
     with transaction.atomic():
         surat = SuratKeluar(
             status=StatusSuratKeluar.DIAJUKAN, hal=hal.strip(), kepada=kepada.strip(), isi=isi.strip(),
-            klasifikasi=klasifikasi, sifat=sifat, lampiran=lampiran, tembusan="\n".join(tembusan),
+            klasifikasi=klasifikasi, sifat=sifat, isi_lampiran=lampiran, tembusan="\n".join(tembusan),
             asal_proses=asal_proses[:60], perintah=perintah or f"Surat dari proses {asal_proses}".strip(),
             dibuat_oleh=pengguna,
         )

@@ -78,7 +78,8 @@ class SuratKeluar(Proses):
         verbose_name="kode klasifikasi arsip", help_text="Menentukan awal nomor surat dan masa retensinya.",
     )
     sifat = models.CharField(max_length=10, choices=SifatSurat.choices, default=SifatSurat.BIASA)
-    lampiran = models.CharField("lampiran", max_length=100, blank=True, help_text="Mis. 1 (satu) berkas; kosongkan bila tidak ada.")
+    # Not "lampiran": every action form has a file field of that name (the kernel's attachment).
+    isi_lampiran = models.CharField("lampiran", max_length=100, blank=True, help_text="Mis. 1 (satu) berkas; kosongkan bila tidak ada.")
     hal = models.CharField(max_length=300)
     kepada = models.TextField("kepada Yth.", help_text="Nama jabatan dan alamat tujuan, satu baris per baris.")
     isi = models.TextField("isi surat", blank=True, help_text="Pisahkan paragraf dengan baris kosong.")
@@ -164,7 +165,7 @@ class SuratKeluar(Proses):
         if not self.nomor_surat:
             raise ObjectDoesNotExist("Surat belum bernomor.")
         return {
-            "perihal": self.hal, "sifat": self.get_sifat_display(), "lampiran": self.lampiran or "-",
+            "perihal": self.hal, "sifat": self.get_sifat_display(), "lampiran": self.isi_lampiran or "-",
             "kepada": self.kepada, "isi": self.paragraf(), "tembusan": self.daftar_tembusan(),
             "tanggal_surat": self.tanggal_surat,
         }
@@ -183,13 +184,15 @@ class SuratKeluar(Proses):
     @classmethod
     def untuk_pengguna(cls, user) -> models.QuerySet:
         """The head of office, secretary and administration read every letter; the caraka the
-        letters out for delivery (not the secret ones)."""
+        letters out for delivery and those they delivered (not the secret ones)."""
         milik = peran_pengguna(user)
         semua = cls._default_manager.all()
         if milik & set(PERAN_PIMPINAN_SURAT):
             return semua
         if "caraka" in milik:
-            return semua.filter(status=StatusSuratKeluar.DIANTAR).exclude(sifat=SifatSurat.RAHASIA)
+            # The letters out for delivery, and those the caraka delivered (their receipt stays visible).
+            return semua.filter(Q(status=StatusSuratKeluar.DIANTAR) | Q(diantar_oleh_id=user.pk)).exclude(
+                sifat=SifatSurat.RAHASIA)
         return semua.none()
 
     # -- transitions ------------------------------------------------------------------------------
