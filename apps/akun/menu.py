@@ -50,6 +50,8 @@ MULAI = [
     ({"pegawai"}, "Ajukan kenaikan pangkat, cuti atau pensiun", "umum:usulankepegawaian-baru", "bi-person-badge"),
     ({"admin_piak"}, "Catat permohonan PKS pemanfaatan data", "pemanfaatan:perjanjian-baru", "bi-file-earmark-lock"),
     ({"admin_piak"}, "Bekukan DKB dan susun publikasi agregat", "pemanfaatan:dkb", "bi-bar-chart-line"),
+    (frozenset(KODE_PERAN) - {"pemohon", "admin"}, "Usulkan inovasi layanan", "pemanfaatan:inovasi-baru", "bi-lightbulb",
+     "Usulkan inovasi"),
 ]
 # Look-ups besides the queues.
 LIHAT = [

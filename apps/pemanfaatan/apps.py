@@ -21,6 +21,11 @@ class PemanfaatanConfig(AppConfig):
             template="pemanfaatan/dokumen/buku_agregat.html", pola_nomor="470/{urut:04d}/AGR/423.112/{tahun}",
             untuk_pemohon=False,
         )
+        # P.7.3: the SK Tim Inovasi, a letter of the kadis (the office's letter layout).
+        daftarkan_jenis(
+            "sk_tim_inovasi", judul="Keputusan Kepala Dinas tentang Tim Inovasi Layanan",
+            template="dokumen/surat.html", pola_nomor="188.45/{urut:04d}/SK-INOV/423.112/{tahun}", untuk_pemohon=False,
+        )
 
 
 def _contoh_pks() -> dict:

@@ -238,3 +238,64 @@ class StatistikFilterForm(forms.Form):
         kel = [(w.kode, f"{w.nama}") for w in wilayah if w.tingkat == "kelurahan"]
         self.fields["kecamatan"].choices = [("", "Semua kecamatan"), *kec]
         self.fields["kelurahan"].choices = [("", "Semua kelurahan"), *kel]
+
+
+# -- P.7.3 ---------------------------------------------------------------------------------------
+class InovasiForm(forms.ModelForm):
+    class Meta:
+        from .models import Inovasi
+
+        model = Inovasi
+        fields = ["judul", "gagasan"]
+        widgets = {"gagasan": forms.Textarea(attrs={"rows": 5})}
+
+
+def _inovasi_form(nama_fields, wajib=None, **widgets):
+    from .models import Inovasi
+
+    meta = type("Meta", (), {"model": Inovasi, "fields": nama_fields,
+                             "widgets": {k: forms.Textarea(attrs={"rows": 3}) for k in widgets.get("teks", ())}})
+
+    def __init__(self, *args, **kwargs):
+        AksiModelForm.__init__(self, *args, **kwargs)
+        for n in wajib or nama_fields:
+            self.fields[n].required = True
+
+    return type("Form", (AksiModelForm,), {"Meta": meta, "__init__": __init__})
+
+
+KajianForm = _inovasi_form(["dasar_aturan", "jenis_inovasi", "cakupan"], teks=["dasar_aturan"])
+TimForm = _inovasi_form(["anggota_tim"], teks=["anggota_tim"])
+RancanganForm = _inovasi_form(["rancangan"], teks=["rancangan"])
+PengadaanForm = _inovasi_form(["kode_paket_spse", "penyedia", "nomor_kontrak"])
+
+
+class UjiForm(AksiForm):
+    """PIAK's internal check of the vendor's tool: every item must hold."""
+
+    def __init__(self, *args, **kwargs):
+        from .models import DAFTAR_UJI
+
+        super().__init__(*args, **kwargs)
+        for kode, label in DAFTAR_UJI:
+            self.fields[f"uji_{kode}"] = forms.BooleanField(label=label, required=True, error_messages={
+                "required": "Butir ini harus terpenuhi sebelum tools dinyatakan layak."})
+
+
+class SosialisasiForm(AksiModelForm):
+    """What the public "Inovasi Layanan" page says about it."""
+
+    tautan = forms.URLField(label="Tautan layanan", required=False, assume_scheme="https")
+
+    class Meta:
+        from .models import Inovasi
+
+        model = Inovasi
+        fields = ["deskripsi_publik", "cara_penggunaan", "tautan"]
+        widgets = {"deskripsi_publik": forms.Textarea(attrs={"rows": 3}),
+                   "cara_penggunaan": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["deskripsi_publik"].required = True
+        self.fields["cara_penggunaan"].required = True

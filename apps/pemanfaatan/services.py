@@ -118,3 +118,13 @@ def publikasi_buat(*, form, pengguna):
         pub.save()
         catat_pembuatan(objek=pub, pengguna=pengguna, label="Draf publikasi disusun")
     return pub
+
+
+# -- P.7.3 --------------------------------------------------------------------------------------
+def inovasi_usulkan(*, form, pengguna):
+    with transaction.atomic():
+        ide = form.save(commit=False)
+        ide.dibuat_oleh = pengguna
+        ide.save()
+        catat_pembuatan(objek=ide, pengguna=pengguna, label="Usulan inovasi diajukan")
+    return ide

@@ -3,7 +3,7 @@ from django.urls import path
 from apps.core.urls import proses_urls
 
 from . import views
-from .models import PerjanjianData, PublikasiAgregat
+from .models import Inovasi, PerjanjianData, PublikasiAgregat
 
 app_name = "pemanfaatan"
 
@@ -18,4 +18,7 @@ urlpatterns = [
     path("statistik/<int:snapshot_id>/<str:dimensi>.xlsx", views.statistik_xlsx, name="statistik-xlsx"),
     path("statistik/<int:snapshot_id>/buku.pdf", views.buku_unduh, name="statistik-buku"),
     *proses_urls(PublikasiAgregat, detail=views.PublikasiDetail, prefix="publikasi"),
+    path("inovasi/baru/", views.inovasi_baru, name="inovasi-baru"),
+    path("publik/inovasi/", views.inovasi_publik, name="inovasi-publik"),
+    *proses_urls(Inovasi, detail=views.InovasiDetail, prefix="inovasi"),
 ]

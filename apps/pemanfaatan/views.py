@@ -18,11 +18,23 @@ from apps.core.views import DetailView
 from apps.penduduk.models import Wilayah
 
 from .agregat import JUDUL_DIMENSI, ambang_bawaan, snapshot_bekukan, tabel_publik
-from .forms import PerjanjianForm, PublikasiForm, SnapshotForm, StatistikFilterForm
-from .models import PerjanjianData, PublikasiAgregat, SnapshotDKB, StatusPerjanjian, StatusPublikasi
-from .services import perjanjian_catat, publikasi_buat
+from apps.akun.roles import KODE_PERAN
+
+from .forms import InovasiForm, PerjanjianForm, PublikasiForm, SnapshotForm, StatistikFilterForm
+from .models import (
+    Inovasi,
+    PerjanjianData,
+    PublikasiAgregat,
+    SnapshotDKB,
+    StatusInovasi,
+    StatusPerjanjian,
+    StatusPublikasi,
+)
+from .services import inovasi_usulkan, perjanjian_catat, publikasi_buat
 
 PERAN_REGISTER = ("admin_piak", "kabid", "kadis")
+# Every staff role may propose an innovation (not citizens, not the system administrator).
+PERAN_STAF = [k for k in KODE_PERAN if k not in ("pemohon", "admin")]
 
 
 class PerjanjianDetail(DetailView):
@@ -201,3 +213,30 @@ def buku_unduh(request: HttpRequest, snapshot_id: int) -> HttpResponse:
         raise Http404("Buku belum tersedia.")
     return FileResponse(dok.berkas.open("rb"), content_type="application/pdf", as_attachment=False,
                         filename=f"agregat-kependudukan-{pub.snapshot.tahun}-s{pub.snapshot.semester}.pdf")
+
+
+# -- P.7.3 ---------------------------------------------------------------------------------------
+class InovasiDetail(DetailView):
+    pass
+
+
+@login_required
+def inovasi_baru(request: HttpRequest) -> HttpResponse:
+    """P.7.3 — any staff member submits an idea (bottom-up); the kadis disposes it to PIAK."""
+    if not punya_peran(request.user, PERAN_STAF):
+        raise PermissionDenied("Usulan inovasi diajukan oleh pegawai Dinas.")
+    form = InovasiForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            ide = inovasi_usulkan(form=form, pengguna=request.user)
+            messages.success(request, f"Usulan inovasi “{ide.judul}” diteruskan ke kepala dinas.")
+            return redirect("pemanfaatan:inovasi-baru")
+        messages.error(request, "Periksa kembali isian yang ditandai.")
+    return render(request, "pemanfaatan/inovasi_baru.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_GET
+def inovasi_publik(request: HttpRequest) -> HttpResponse:
+    """Public: the innovations published (sosialisasi), with what they do and how to use them."""
+    daftar = Inovasi.objects.filter(status=StatusInovasi.DISOSIALISASIKAN).order_by("-disosialisasikan_pada")
+    return render(request, "pemanfaatan/inovasi_publik.html", {"daftar": daftar})

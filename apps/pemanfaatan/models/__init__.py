@@ -8,3 +8,4 @@ from .perjanjian import (  # noqa: F401
     StatusPerjanjian,
 )
 from .publikasi import AgregatDKB, PublikasiAgregat, SnapshotDKB, StatusPublikasi  # noqa: F401,E402
+from .inovasi import DAFTAR_UJI, Inovasi, Metode, StatusInovasi  # noqa: F401,E402

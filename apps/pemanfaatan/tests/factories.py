@@ -48,3 +48,22 @@ def publikasi_ke(status: str = "draf"):
                                    jumlah_baris=0)
     return PublikasiAgregat.objects.create(snapshot=s, judul=f"Agregat {tahun}", status=status,
                                            notulen_pembahasan="Notulen" if status != "draf" else "")
+
+
+def inovasi_ke(status: str = "usulan"):
+    """An innovation in ``status`` with what the earlier steps would have filled in."""
+    from apps.pemanfaatan.models import Inovasi
+
+    rekanan = status in ("pengadaan", "pembuatan", "uji_internal")
+    data = {"judul": "Antrean daring Dispendukcapil", "gagasan": "Warga mengambil nomor antrean dari rumah.",
+            "status": status}
+    if status not in ("usulan", "kajian", "ditolak"):
+        data.update(dasar_aturan="Permendagri 7/2019", jenis_inovasi="Digital", cakupan="Seluruh loket",
+                    metode="rekanan" if rekanan else "swakelola")
+    if data.get("metode") == "swakelola" and status != "usulan_tim":
+        data.update(anggota_tim="Budi — ketua\nSari — anggota")
+    if status in ("rancangan_diajukan", "siap_sosialisasi", "disosialisasikan"):
+        data.update(rancangan="Formulir antrean, kuota per jam.")
+    if status in ("pembuatan", "uji_internal"):
+        data.update(kode_paket_spse="12345678", penyedia="CV Uji", nomor_kontrak="027/1/2026")
+    return Inovasi.objects.create(**data)

@@ -18,3 +18,10 @@ def publikasi(status: str, dunia: Dunia):
     from .factories import publikasi_ke
 
     return publikasi_ke(status)
+
+
+@pabrik("pemanfaatan.Inovasi")
+def inovasi(status: str, dunia: Dunia):
+    from .factories import inovasi_ke
+
+    return inovasi_ke(status)
