@@ -81,3 +81,35 @@ def test_financial_report_goes_back_with_bpka_notes_then_is_accepted(orang):
     assert lap.status == "selesai"
     log = list(riwayat(lap))
     assert any(r.aksi == "revisi" and r.catatan for r in log)
+
+
+def _kueri(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_trend_report_and_planning_pages_keep_their_query_count(orang, client, django_assert_num_queries):
+    tahun = timezone.localdate().year
+    lap = f.laporan_kinerja(orang, status="dinilai", jenis="sakip", tahun=tahun - 1)
+    dok = f.perencanaan(orang)
+    f.laporan_keuangan(orang)
+    client.force_login(orang.subbag_perencanaan)
+    halaman = [reverse("keuangan:laporankinerja-tren"), reverse("keuangan:laporankinerja-detail", args=[lap.pk]),
+               reverse("keuangan:dokumenperencanaan-detail", args=[dok.pk]), reverse("keuangan:laporankinerja-antrian"),
+               reverse("keuangan:laporankeuangan-antrian")]
+    for url in halaman:
+        client.get(url)
+    sedikit = {url: _kueri(client, url) for url in halaman}
+    for i in range(2, 7):
+        f.laporan_kinerja(orang, status="dinilai", jenis="rb", tahun=tahun - i)
+        f.laporan_keuangan(orang)
+        f.aksi(dok, "revisi", orang.subbag_perencanaan, {"isi": f"Program {i}", "catatan_perubahan": f"Revisi {i}"})
+    for i in range(4):
+        lap.penugasan.create(bidang=f"Bidang {i}", uraian="Data", tenggat=timezone.localdate())
+    for url in halaman:
+        with django_assert_num_queries(sedikit[url]):
+            assert client.get(url).status_code == 200
