@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models import Count, Exists, Min, OuterRef, Q, Sum
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -303,8 +303,11 @@ def data_dasbor(user, s: Saringan) -> dict:
     tabel.append(petugas)
 
     tabel.extend(_tabel_tambahan(s))
-    segar = RekapHariSegar.objects.filter(tanggal__gte=s.dari, tanggal__lte=s.sampai).order_by("disegarkan_pada").values_list("disegarkan_pada", flat=True).first()
-    return {"tabel": tabel, "segar_tertua": segar}
+    segar = RekapHariSegar.objects.filter(tanggal__gte=s.dari, tanggal__lte=s.sampai).aggregate(
+        tertua=Min("disegarkan_pada"), hari=Count("pk")
+    )
+    hari_periode = (min(s.sampai, hari_ini) - s.dari).days + 1
+    return {"tabel": tabel, "segar_tertua": segar["tertua"], "hari_belum_direkap": max(0, hari_periode - segar["hari"])}
 
 
 SATUAN_JUDUL = [("hari", "per hari"), ("minggu", "per minggu"), ("bulan", "per bulan")]

@@ -95,15 +95,6 @@ def _berkas_saya(request, pk: int) -> BerkasEkspor:
 @require_GET
 def ekspor_status(request: HttpRequest, pk: int) -> HttpResponse:
     berkas = _berkas_saya(request, pk)
-    if berkas.status == BerkasEkspor.Status.MENUNGGU and (timezone.now() - berkas.dibuat_pada).total_seconds() > 60:
-        from . import tasks
-
-        # The message may have been lost (broker down when it was published): publish again;
-        # the job claims the row, so a second delivery does nothing.
-        try:
-            tasks.ekspor_jalankan.delay(berkas.pk)
-        except Exception:  # noqa: BLE001 - the page keeps polling; beat-free retry on next poll
-            pass
     template = "dasbor/_ekspor_kemajuan.html" if request.headers.get("HX-Request") else "dasbor/ekspor_status.html"
     return render(request, template, {"berkas": berkas})
 

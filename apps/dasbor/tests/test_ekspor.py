@@ -118,3 +118,20 @@ def test_queue_and_search_pages_link_their_exports(client, pengguna):
     client.force_login(fo)
     assert "/dasbor/ekspor/antrean/xlsx/?_jalur=/uji/contoh/" in client.get("/uji/contoh/").content.decode()
     assert "/dasbor/ekspor/cari/xlsx/?q=Dewi" in client.get("/cari/", {"q": "Dewi"}).content.decode()
+
+
+def test_beat_publishes_again_a_job_whose_message_was_lost(pengguna):
+    from datetime import timedelta
+
+    from apps.dasbor.tasks import ekspor_sapu
+
+    fo = pengguna("petugas_fo")
+    ajukan(oleh=fo)
+    sumber = {"jenis": "antrian", "jalur": "/uji/contoh/", "query": "semua=1"}
+    lama = BerkasEkspor.objects.create(pengguna=fo, judul="lama", format="csv", sumber=sumber,
+                                       dibuat_pada=timezone.now() - timedelta(minutes=3))
+    baru = BerkasEkspor.objects.create(pengguna=fo, judul="baru", format="csv", sumber=sumber)
+    assert ekspor_sapu() == 1
+    lama.refresh_from_db()
+    baru.refresh_from_db()
+    assert lama.status == BerkasEkspor.Status.SELESAI and baru.status == BerkasEkspor.Status.MENUNGGU

@@ -188,3 +188,11 @@ def test_blangko_and_ikm_show_once_their_provider_exists(pengguna, monkeypatch):
     blangko = _tabel(data, "blangko")
     assert blangko.kolom == ["Jenis", "Stok"] and blangko.baris == [["KTP-el", 120], ["KIA", 40]]
     assert not [t for t in data["tabel"] if t.kode == "ikm"]
+
+
+def test_the_page_says_which_days_are_not_aggregated_yet(client, pengguna):
+    client.force_login(pengguna("kadis"))
+    hari_ini = timezone.localdate()
+    rekap_segarkan(dari=hari_ini - timedelta(days=1), sampai=hari_ini)
+    isi = client.get("/dasbor/", {"dari": (hari_ini - timedelta(days=4)).isoformat()}).content.decode()
+    assert "3 hari dalam periode ini belum direkap" in isi
