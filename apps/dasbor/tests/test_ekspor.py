@@ -135,3 +135,29 @@ def test_beat_publishes_again_a_job_whose_message_was_lost(pengguna):
     lama.refresh_from_db()
     baru.refresh_from_db()
     assert lama.status == BerkasEkspor.Status.SELESAI and baru.status == BerkasEkspor.Status.MENUNGGU
+
+
+def test_a_service_queue_exports_in_a_fixed_number_of_queries(client, pengguna):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from apps.pendaftaran.models import PermohonanDenganVerifikasi
+    from apps.pendaftaran.tests.factories import buat_permohonan, pastikan_katalog
+
+    pastikan_katalog()
+    client.force_login(pengguna("petugas_fo"))
+    jalur = reverse("pendaftaran:permohonandenganverifikasi-antrian")
+
+    def ekspor_baris():
+        with CaptureQueriesContext(connection) as q:
+            resp = client.get("/dasbor/ekspor/antrean/xlsx/", {"_jalur": jalur, "semua": "1"})
+        return len(_xlsx(resp)) - 1, len(q)
+
+    buat_permohonan(PermohonanDenganVerifikasi, nik="3575014107900011", nama="ANI")
+    baris_sedikit, query_sedikit = ekspor_baris()
+    for i in range(5):
+        buat_permohonan(PermohonanDenganVerifikasi, nik=f"35750141079001{i:02d}", nama=f"WARGA {i}")
+    baris_banyak, query_banyak = ekspor_baris()
+    assert (baris_sedikit, baris_banyak) == (1, 6)
+    assert query_banyak == query_sedikit
