@@ -180,6 +180,15 @@ for _nama in ("Contoh", "ContohDokumen", "ContohA", "ContohB", "ContohC", "Conto
     pabrik(f"kernel_app.{_nama}")(_langsung(_nama))
 
 
+@pabrik("kernel_app.SuratKeterangan", isian=lambda aksi, objek, dunia: {"penerima": "SITI", "email": "siti@contoh.id"})
+def surat_keterangan(status: str, dunia: Dunia):
+    """The kernel-tail example process (tests/kernel_app/surat_keterangan.py)."""
+    from tests.kernel_app.surat_keterangan import SuratKeterangan
+
+    return SuratKeterangan.objects.create(status=status, nik="3575014107900003", nama="SITI", keperluan="uji",
+                                          email="siti@contoh.id")
+
+
 # -- builders kept beside each app's own tests --------------------------------------------------
 # An app registers its process models in ``apps/<app>/tests/pabrik_matriks.py`` (same decorator),
 # so a new process does not have to edit this file.

@@ -74,7 +74,7 @@ def test_birth_from_intake_to_handover(halaman, pengguna):
     halaman.fill("input[name='saksi2_nik']", "3575010101800002")
     halaman.fill("input[name='saksi2_nama']", "DEWI LESTARI")
     for s in syarat_untuk("kelahiran"):
-        halaman.set_input_files(f"input[name=syarat_{s.kode}]",
+        halaman.set_input_files(f"input[name=berkas_{s.kode}]",
                                 files=[{"name": f"{s.kode}.pdf", "mimeType": "application/pdf", "buffer": PDF}])
     halaman.langkah("fo-formulir-kelahiran")
     halaman.click("button[name=simpan]")

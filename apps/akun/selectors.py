@@ -4,14 +4,14 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, IntegerField, Q, Value
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from apps.core.indeks import hitung_antrian, model_terbatas
 from apps.core.peran import peran_pengguna
 from apps.core.peta import teks_kode
-from apps.core.views import nama_url
+from apps.core.urls import url_proses
 from apps.core.workflow import model_proses, peran_proses, status_antrian
 
 
@@ -43,7 +43,7 @@ def antrian_pengguna(user) -> list[Antrian]:
         if not status:
             continue
         try:
-            url = reverse(nama_url(model, "antrian"))
+            url = url_proses(model, "antrian")
         except NoReverseMatch:
             continue
         if model not in terbatas:

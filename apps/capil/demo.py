@@ -78,7 +78,7 @@ def _umum(jenis: str, pelapor: Penduduk | None = None, *, hubungan: str = "Ayah 
 
 def _buat(jenis: str, rincian, *, oleh, lengkap: bool = True, pelapor=None, hubungan="Ayah kandung"):
     daftar = syarat_untuk(jenis, rincian)
-    berkas = [(pindaian(), s) for s in (daftar if lengkap else daftar[:2])]
+    berkas = [(s, pindaian()) for s in (daftar if lengkap else daftar[:2])]
     return pencatatan_buat(pencatatan=_umum(jenis, pelapor, hubungan=hubungan), rincian=rincian, berkas=berkas,
                            oleh=oleh)
 

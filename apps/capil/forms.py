@@ -12,7 +12,9 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.db.models import Q
 from django.utils import timezone
 
+from apps.core.asupan import PersyaratanMixin
 from apps.core.forms import AksiForm, AksiModelForm
+from apps.core.forms import SerahkanForm as CoreSerahkanForm
 from apps.core.idempoten import FormIdempotenMixin
 from apps.core.lampiran import LampiranField
 from apps.penduduk.models import Agama, Hubungan, JenisKelamin, Penduduk, StatusPerkawinan
@@ -146,8 +148,8 @@ class _RincianForm(_IsianMixin, forms.ModelForm):
         """The event's own register checks at intake (marriage, divorce)."""
 
     def berkas_pemeriksaan(self) -> list[tuple]:
-        """(file, Syarat) of the scans the intake checks asked for."""
-        return [(self.cleaned_data[nama], Syarat(kode, label)) for nama, (kode, label) in self.BERKAS_PEMERIKSAAN.items()
+        """(Syarat, file) of the scans the intake checks asked for."""
+        return [(Syarat(kode, label), self.cleaned_data[nama]) for nama, (kode, label) in self.BERKAS_PEMERIKSAAN.items()
                 if self.intake and self.cleaned_data.get(nama)]
 
     def _cari_orang(self, cleaned, prefix, label, wajib_terdaftar, jenis_kelamin) -> Penduduk | None:
@@ -409,41 +411,42 @@ class KonfirmasiForm(KonfirmasiPeringatanMixin, forms.Form):
 
 
 # -- requirement scans (matched by code, syarat.py) ---------------------------------------------
-class SyaratForm(forms.Form):
+class SyaratForm(PersyaratanMixin, forms.Form):
     """Intake: one optional scan per requirement of the event (those that apply only for a reason
-    say so); what is missing is checked at ``periksa`` against what applies to the event."""
+    say so); what is missing is checked at ``periksa`` against what applies to the event. The
+    kernel's requirement fields (apps.core.asupan)."""
 
     def __init__(self, *args, jenis: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.daftar_syarat = syarat_untuk(jenis)
-        for s in self.daftar_syarat:
-            self.fields[f"syarat_{s.kode}"] = LampiranField(label=s.nama, required=False, help_text=s.keterangan)
+        self.tambah_field_persyaratan(syarat_untuk(jenis))
+
+    def label_persyaratan(self, s) -> str:
+        return s.nama
 
     def berkas(self) -> list[tuple]:
-        return [(self.cleaned_data[f"syarat_{s.kode}"], s) for s in self.daftar_syarat
-                if self.cleaned_data.get(f"syarat_{s.kode}")]
+        return self.berkas_persyaratan()
 
 
-class AjukanKembaliForm(AksiForm):
+class AjukanKembaliForm(PersyaratanMixin, AksiForm):
     """Re-submission of a returned file (the same request goes on): scans of what was missing."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        objek = self.objek
-        self.kurang = syarat_kurang_pencatatan(objek) if objek else []
-        for s in self.kurang:
-            self.fields[f"syarat_{s.kode}"] = LampiranField(label=s.nama, required=False)
-        self.order_fields([f"syarat_{s.kode}" for s in self.kurang])
+        self.tambah_field_persyaratan(syarat_kurang_pencatatan(self.objek) if self.objek else [])
+        self.order_fields([f"berkas_{s.kode}" for s in self.persyaratan])
+
+    def label_persyaratan(self, s) -> str:
+        return s.nama
 
     def syarat_masih_kurang(self) -> list[Syarat]:
-        return [s for s in self.kurang if not self.cleaned_data.get(f"syarat_{s.kode}")]
+        return [s for s in self.persyaratan if not self.cleaned_data.get(f"berkas_{s.kode}")]
 
     def data_aksi(self) -> dict:
-        return {k: v for k, v in super().data_aksi().items() if not k.startswith("syarat_")}
+        return {k: v for k, v in super().data_aksi().items() if not k.startswith("berkas_")}
 
     def unggahan_syarat(self) -> list[tuple]:
-        """(file, Syarat) uploaded here; stored by the action's service (``pencatatan_lengkapi``)."""
-        return [(self.cleaned_data[f"syarat_{s.kode}"], s) for s in self.kurang if self.cleaned_data.get(f"syarat_{s.kode}")]
+        """(Syarat, file) uploaded here; stored by the action's service."""
+        return self.berkas_persyaratan()
 
 
 class PeriksaForm(AjukanKembaliForm):
@@ -453,7 +456,7 @@ class PeriksaForm(AjukanKembaliForm):
         cleaned = super().clean()
         kurang = self.syarat_masih_kurang()
         for s in kurang:
-            self.add_error(f"syarat_{s.kode}", "Wajib ada sebelum berkas dinyatakan lengkap.")
+            self.add_error(f"berkas_{s.kode}", "Wajib ada sebelum berkas dinyatakan lengkap.")
         if kurang:
             raise forms.ValidationError(
                 "Persyaratan belum lengkap. Unggah pindaiannya di sini, atau pilih “Kembalikan ke pelapor”."
@@ -554,20 +557,15 @@ class InputForm(AksiModelForm, PencatatanForm):
         return isian
 
 
-class SerahkanForm(AksiForm):
-    """Handover of the printed kutipan at the counter."""
-
-    diterima_oleh = forms.CharField(
-        label="Diterima oleh", max_length=120,
-        help_text="Nama pelapor atau kuasanya; cocokkan dengan tanda terima pengambilan.",
-        error_messages={"required": "Nama penerima wajib diisi."},
-    )
+class SerahkanForm(CoreSerahkanForm):
+    """Handover of the printed kutipan at the counter (the kernel tail's form, with the reporter
+    as the usual receiver)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.objek is not None:
-            self.fields["diterima_oleh"].initial = self.objek.pelapor_nama
-        self.order_fields(["diterima_oleh"])
+        self.fields["penerima"].help_text = "Nama pelapor atau kuasanya; cocokkan dengan tanda terima pengambilan."
+        if self.objek is not None and not self.is_bound:
+            self.initial["penerima"] = self.objek.pelapor_nama
 
 
 class KirimEmailForm(AksiModelForm):

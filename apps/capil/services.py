@@ -14,8 +14,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from apps.core.asupan import simpan_berkas_persyaratan
 from apps.core.hari_kerja import hari_mulai_layanan, tambah_hari_kerja
-from apps.core.models import Lampiran
 from apps.core.workflow import AksiDitolak, catat_pembuatan, jalankan_form
 from apps.penduduk.models import Hubungan, Keluarga, Penduduk, StatusPerkawinan
 from apps.penduduk.services import konfirmasi_catat, penduduk_buat, penduduk_ubah
@@ -33,7 +33,7 @@ def pencatatan_buat(*, pencatatan: PencatatanSipil, rincian, berkas: list[tuple]
                     konfirmasi: dict | None = None) -> PencatatanSipil:
     """P.5.1 — the front office records a request (form F-2.01 and the scans the reporter
     brought). ``pencatatan`` and ``rincian`` are unsaved (from the intake forms); ``berkas`` is a
-    list of (file, ``syarat.Syarat``); ``konfirmasi`` what the officer confirmed despite warnings
+    list of (``syarat.Syarat``, file); ``konfirmasi`` what the officer confirmed despite warnings
     (kept for the verifiers). The completeness check is the next step (``periksa``)."""
     with transaction.atomic():
         pencatatan.dibuat_oleh = oleh
@@ -43,19 +43,9 @@ def pencatatan_buat(*, pencatatan: PencatatanSipil, rincian, berkas: list[tuple]
         rincian.pencatatan = pencatatan
         rincian.save()
         riwayat = catat_pembuatan(objek=pencatatan, pengguna=oleh)
-        _simpan_syarat(pencatatan, berkas, oleh=oleh, riwayat=riwayat)
+        simpan_berkas_persyaratan(objek=pencatatan, berkas=berkas, oleh=oleh, riwayat=riwayat)
         konfirmasi_catat(objek=pencatatan, konfirmasi=konfirmasi, oleh=oleh)
     return pencatatan
-
-
-def _simpan_syarat(pencatatan: PencatatanSipil, berkas: list[tuple], *, oleh, riwayat) -> None:
-    """Store requirement scans and note each under its code (``berkas_persyaratan``)."""
-    if not berkas:
-        return
-    for isi, syarat in berkas:
-        lampiran = Lampiran.simpan(objek=pencatatan, berkas=isi, keterangan=syarat.nama, oleh=oleh, riwayat=riwayat)
-        pencatatan.berkas_persyaratan[syarat.kode] = lampiran.pk
-    pencatatan.save(update_fields=["berkas_persyaratan"])
 
 
 # -- action services (custom["layanan"] on the transitions) -------------------------------------
@@ -66,7 +56,7 @@ def pencatatan_periksa(*, objek: PencatatanSipil, pengguna, form):
 
     with transaction.atomic():
         riwayat = jalankan_form(objek=objek, pengguna=pengguna, form=form)
-        _simpan_syarat(objek, form.unggahan_syarat(), oleh=pengguna, riwayat=riwayat)
+        simpan_berkas_persyaratan(objek=objek, berkas=form.unggahan_syarat(), oleh=pengguna, riwayat=riwayat)
         dokumen_terbitkan(objek=objek, jenis="tanda_terima", oleh=pengguna)
     return riwayat
 
@@ -75,7 +65,7 @@ def pencatatan_ajukan_kembali(*, objek: PencatatanSipil, pengguna, form):
     """P.5.1 — a returned file comes back with (some of) what was missing: same request, same code."""
     with transaction.atomic():
         riwayat = jalankan_form(objek=objek, pengguna=pengguna, form=form)
-        _simpan_syarat(objek, form.unggahan_syarat(), oleh=pengguna, riwayat=riwayat)
+        simpan_berkas_persyaratan(objek=objek, berkas=form.unggahan_syarat(), oleh=pengguna, riwayat=riwayat)
     return riwayat
 
 
@@ -115,23 +105,6 @@ def pencatatan_mutakhirkan(*, objek: PencatatanSipil, pengguna, form):
     with transaction.atomic():
         riwayat = jalankan_form(objek=objek, pengguna=pengguna, form=form)
         perceraian_terapkan(perceraian=objek.rincian, register=None, oleh=pengguna)
-    return riwayat
-
-
-def pencatatan_kirim_email(*, objek: PencatatanSipil, pengguna, form):
-    """P.5.1 — the pickup officer delivers the signed kutipan to the applicant's email instead
-    of (or besides) the printed one. The email job of apps.dokumen sends it exactly once."""
-    from apps.dokumen.services import dokumen_kirim_email
-
-    kutipan = kutipan_akta(objek)
-    if kutipan is None or not kutipan.siap:
-        raise AksiDitolak(
-            "Kutipan akta bertanda tangan elektronik belum selesai dibuat. Tunggu sebentar, atau ulangi "
-            "pembuatannya dari panel dokumen bila gagal."
-        )
-    with transaction.atomic():
-        riwayat = jalankan_form(objek=objek, pengguna=pengguna, form=form)
-        dokumen_kirim_email(dokumen=kutipan, email=objek.email_pemohon)
     return riwayat
 
 

@@ -25,6 +25,11 @@ class Syarat:
     keterangan: str = ""
     wajib: bool = True
 
+    @property
+    def kunci(self) -> str:
+        """The key its scan is kept under (``berkas_persyaratan``, apps.core.asupan)."""
+        return self.kode
+
     def berlaku_untuk(self, rincian) -> bool:
         return not self.hanya_untuk or rincian is None or bool(set(self.hanya_untuk) & sebab_rincian(rincian))
 

@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
         # transition. Mark every transition of every process model as altering data.
         from django.db.models.signals import post_delete
 
+        from . import checks  # noqa: F401  (registers the process models' system checks)
         from .indeks import indeks_hapus
         from .workflow import aksi_model, model_proses
 

@@ -53,3 +53,32 @@ class AntrianFilterForm(forms.Form):
         self.fields["status"].choices = [("", "Semua status"), *status_choices]
         for nama, f in (extra_fields or {}).items():
             self.fields[nama] = f
+
+
+class SerahkanForm(AksiForm):
+    """The tail's handover: who received the document (the applicant, a proxy, a partner's officer)."""
+
+    penerima = forms.CharField(label="Diterima oleh", max_length=120, error_messages={"required": "Nama penerima wajib diisi."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        penerima_awal = getattr(self.objek, "penerima_awal", None)
+        if penerima_awal is not None and not self.is_bound:
+            self.initial.setdefault("penerima", penerima_awal())
+        self.order_fields(["penerima"])
+
+
+class KirimEmailForm(AksiForm):
+    """The tail's handover by email: the address the signed PDF goes to (prefilled from the file)."""
+
+    email = forms.EmailField(
+        label="Email pemohon", max_length=254,
+        error_messages={"required": "Email wajib diisi untuk pengiriman lewat email.",
+                        "invalid": "Alamat email tidak valid."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.objek is not None and not self.is_bound:
+            self.initial.setdefault("email", getattr(self.objek, "email", ""))
+        self.order_fields(["email"])

@@ -28,6 +28,7 @@ from .models import AksesBerkas, Lampiran
 from .peran import peran_pengguna
 from .peta import teks_kode
 from .selectors import objek_untuk_pengguna
+from .urls import url_proses
 from .workflow import (
     AksiDitolak,
     Konflik,
@@ -65,7 +66,7 @@ class ProsesMixin(LoginRequiredMixin):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["meta"] = self.model._meta
-        ctx["url_antrian"] = reverse(nama_url(self.model, "antrian"))
+        ctx["url_antrian"] = url_proses(self.model, "antrian")
         ctx["kode_proses"] = teks_kode(self.model)
         return ctx
 
@@ -238,7 +239,7 @@ class AksiView(ProsesMixin, TemplateView):
                 messages.error(request, str(exc))
             else:
                 messages.success(request, f"{self.info.label}: berhasil. Status sekarang “{self.objek.status_label}”.")
-                return redirect(reverse(nama_url(self.model, "detail"), args=[self.objek.pk]))
+                return redirect(url_proses(self.model, "detail", self.objek.pk))
         else:
             messages.error(request, "Periksa kembali isian yang ditandai.")
         return self.render_to_response(self.get_context_data(form=form), status=status)
@@ -247,7 +248,7 @@ class AksiView(ProsesMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["objek"] = self.objek
         ctx["aksi"] = self.info
-        ctx["url_detail"] = reverse(nama_url(self.model, "detail"), args=[self.objek.pk])
+        ctx["url_detail"] = url_proses(self.model, "detail", self.objek.pk)
         return ctx
 
 
@@ -284,7 +285,7 @@ def cari(request):
     for baris in cari_global(request.user, q):
         model = baris.model
         try:
-            url = reverse(nama_url(model, "detail"), args=[baris.object_id]) if model else ""
+            url = url_proses(model, "detail", baris.object_id) if model else ""
         except NoReverseMatch:
             url = ""
         hasil.append((baris, url))
@@ -301,9 +302,39 @@ def cari(request):
 
 def _url_antrian(model) -> str:
     try:
-        return reverse(nama_url(model, "antrian"))
+        return url_proses(model, "antrian")
     except NoReverseMatch:
         return ""
 
 
 __all__ = ["AntrianView", "DetailView", "AksiView", "unduh_lampiran", "aksi_model", "cari"]
+
+
+# -- the generic routes of a process without URLs of its own (``/proses/<app_label.model>/``) ------
+_VIEW_GENERIK = {"antrian": AntrianView, "detail": DetailView, "aksi": AksiView}
+
+
+def proses_generik(request, label: str, jenis: str, **kwargs):
+    """Queue, detail and action pages of any process model that declares no URLs (the kernel's
+    views, same rules). A model with URLs of its own is served there only."""
+    from django.apps import apps as registri
+
+    from .models import Proses
+
+    try:
+        model = registri.get_model(label)
+    except (LookupError, ValueError):
+        raise Http404("Proses tidak dikenal.") from None
+    if not issubclass(model, Proses):
+        raise Http404("Proses tidak dikenal.")
+    meta = model._meta
+    try:
+        reverse(f"{meta.app_label}:{meta.model_name}-antrian")
+    except NoReverseMatch:
+        pass
+    else:
+        raise Http404("Proses ini dilayani di alamatnya sendiri.")
+    from .views_asupan import AsupanView
+
+    kelas = getattr(model, "VIEW_PROSES", {}).get(jenis) or {**_VIEW_GENERIK, "baru": AsupanView}[jenis]
+    return kelas.as_view(model=model)(request, **kwargs)

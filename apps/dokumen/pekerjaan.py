@@ -13,10 +13,11 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
 
 from apps.core.peran import peran_pengguna
+from apps.core.urls import url_proses
 from apps.core.workflow import AksiDitolak
 
 from . import jobs
@@ -67,7 +68,7 @@ def _url_objek(dokumen: Dokumen) -> str:
     if model is None:
         return ""
     try:
-        return reverse(f"{model._meta.app_label}:{model._meta.model_name}-detail", args=[dokumen.object_id])
+        return url_proses(model, "detail", dokumen.object_id)
     except NoReverseMatch:
         return ""
 

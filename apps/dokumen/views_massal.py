@@ -7,18 +7,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.views.decorators.http import require_GET, require_POST
 
+from apps.core.urls import url_proses
 from apps.core.workflow import AksiDitolak
 
 from . import massal
 
 
 def _url_detail(objek) -> str:
-    meta = objek._meta
     try:
-        return reverse(f"{meta.app_label}:{meta.model_name}-detail", args=[objek.pk])
+        return url_proses(type(objek), "detail", objek.pk)
     except NoReverseMatch:
         return ""
 

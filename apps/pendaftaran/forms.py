@@ -5,22 +5,15 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from apps.core.asupan import LengkapiBerkasForm, PersyaratanMixin
 from apps.core.forms import AksiForm, AksiModelForm
 from apps.core.idempoten import FormIdempotenMixin
-from apps.core.lampiran import LampiranField, amankan_berkas
+from apps.core.lampiran import amankan_berkas
 from apps.penduduk.pemeriksaan import KONFIRMASI, TOLAK, Masalah
 from apps.penduduk.validators import KonfirmasiPeringatanMixin, NIKField, NoKKField, PeringatanNomorMixin
 
 from .kia import UMUR_FOTO, UMUR_MAKS, umur_pemohon
 from .models import Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi
-
-
-def _nama_berkas(p) -> str:
-    return f"berkas_{p.pk}"
-
-
-def _nama_centang(p) -> str:
-    return f"syarat_{p.pk}"
 
 
 class PilihLayananForm(forms.Form):
@@ -50,7 +43,7 @@ class IdentitasForm(PeringatanNomorMixin, forms.Form):
         self.fields["nik"].error_messages["required"] = "NIK wajib diisi."
 
 
-class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasForm):
+class PendaftaranForm(FormIdempotenMixin, PersyaratanMixin, KonfirmasiPeringatanMixin, IdentitasForm):
     """A walk-in (or partner) request: who, how to reach them, which requirements were brought.
 
     Intake checks (issue 8 §4): the resident's register status (deceased → refused, moved out →
@@ -95,18 +88,12 @@ class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasFo
                 error_messages={"required": "Pilih sebab permohonan.", "invalid_choice": "Sebab tidak tersedia."},
             )
             self.order_fields(["nik", "nama", "no_kk", "alamat", "sebab"])
-        self.persyaratan = list(layanan.persyaratan.prefetch_related("hanya_untuk_sebab"))
-        for p in self.persyaratan:
-            khusus = [s.nama for s in p.hanya_untuk_sebab.all()]
-            label = p.nama + ("" if p.wajib else " (bila ada)") + (f" — hanya untuk: {', '.join(khusus)}" if khusus else "")
-            self.fields[_nama_centang(p)] = forms.BooleanField(
-                label=label, required=False, widget=forms.CheckboxInput(attrs={"class": "form-check-input"})
-            )
-            self.fields[_nama_berkas(p)] = LampiranField(label=f"Pindaian: {p.nama}", required=False)
+        # The kernel's requirement ticks and scans (apps.core.asupan), one pair per requirement.
+        self.tambah_field_persyaratan(layanan.persyaratan.prefetch_related("hanya_untuk_sebab"), centang=True)
 
-    def baris_persyaratan(self):
-        """(requirement, checkbox, file field) rows for the template."""
-        return [(p, self[_nama_centang(p)], self[_nama_berkas(p)]) for p in self.persyaratan]
+    def label_persyaratan(self, p) -> str:
+        khusus = [s.nama for s in p.hanya_untuk_sebab.all()]
+        return super().label_persyaratan(p) + (f" — hanya untuk: {', '.join(khusus)}" if khusus else "")
 
     def clean_foto_anak(self):
         foto = self.cleaned_data.get("foto_anak")
@@ -149,22 +136,13 @@ class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasFo
             p = penduduk_dari_nik(data["nik"])
             keluarga = (keluarga_dari_no_kk(data["no_kk"]) if data.get("no_kk") else None) or (p.keluarga if p else None)
             self.perubahan = PerubahanDataMixin.bersihkan_perubahan(self, data, keluarga)
-        for p in self.persyaratan:
-            berkas = data.get(_nama_berkas(p))
-            if berkas:
-                data[_nama_centang(p)] = True
-            elif data.get(_nama_centang(p)) and _nama_berkas(p) not in self.errors:
-                self.add_error(_nama_berkas(p), "Unggah pindaian persyaratan yang dicentang.")
-        return data
+        return self.bersihkan_persyaratan(data)
 
     def berkas_persyaratan(self) -> list[tuple]:
         """[(requirement, uploaded file)] of what was brought, for the requirements that hold for
         the chosen reason."""
         sebab = self.cleaned_data.get("sebab")
-        return [
-            (p, self.cleaned_data[_nama_berkas(p)]) for p in self.persyaratan
-            if self.cleaned_data.get(_nama_berkas(p)) and p.berlaku_untuk(sebab.pk if sebab else None)
-        ]
+        return [(p, f) for p, f in super().berkas_persyaratan() if p.berlaku_untuk(sebab.pk if sebab else None)]
 
     def data_pemohon(self) -> dict:
         data = {k: self.cleaned_data.get(k) or "" for k in ("nik", "nama", "no_kk", "alamat", "email", "telepon")}
@@ -177,44 +155,22 @@ class PendaftaranForm(FormIdempotenMixin, KonfirmasiPeringatanMixin, IdentitasFo
         return self.cleaned_data.get("foto_anak")
 
 
-class _UnggahPersyaratanMixin:
-    """One scan field per requirement of the service; at least one new scan when ``wajib_unggah``."""
-
-    wajib_unggah = True
-
-    def tambah_field_persyaratan(self, *, hanya_kurang: bool = False):
-        self.persyaratan = self.objek.daftar_persyaratan() if self.objek is not None else []
-        ada = self.objek.persyaratan_diterima() if self.objek is not None else set()
-        if hanya_kurang:
-            self.persyaratan = [p for p in self.persyaratan if p.pk not in ada]
-        for p in self.persyaratan:
-            status = "sudah ada — unggah lagi untuk mengganti" if p.pk in ada else ("wajib, belum ada" if p.wajib else "belum ada")
-            self.fields[_nama_berkas(p)] = LampiranField(label=f"{p.nama} ({status})", required=False)
-        # The kernel's generic attachment field is not needed here: every scan has its requirement.
-        self.fields.pop("lampiran", None)
-
-    def clean(self):
-        data = super().clean()
-        if self.wajib_unggah and not any(data.get(_nama_berkas(p)) for p in self.persyaratan) and not self.errors:
-            raise ValidationError("Unggah pindaian minimal satu persyaratan yang dilengkapi.")
-        return data
-
-    def berkas_persyaratan(self) -> list[tuple]:
-        return [(p, self.cleaned_data[_nama_berkas(p)]) for p in self.persyaratan if self.cleaned_data.get(_nama_berkas(p))]
-
-    def daftar_lampiran(self) -> list:
-        return []
-
-
-class BerkasLengkapForm(_UnggahPersyaratanMixin, AksiForm):
+class BerkasLengkapForm(PersyaratanMixin, AksiForm):
     """“Berkas lengkap” only when every mandatory requirement of the service has been received;
     a missing scan may be uploaded right here (as in P.5.1), each under its requirement."""
 
-    wajib_unggah = False
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.tambah_field_persyaratan(hanya_kurang=True)
+        ada = self.objek.persyaratan_diterima() if self.objek is not None else set()
+        daftar = self.objek.daftar_persyaratan() if self.objek is not None else []
+        self.tambah_field_persyaratan([p for p in daftar if p.pk not in ada], label_status=True)
+        self.fields.pop("lampiran", None)
+
+    def data_aksi(self) -> dict:
+        return {k: v for k, v in super().data_aksi().items() if not k.startswith("berkas_")}
+
+    def daftar_lampiran(self) -> list:
+        return []
 
     def clean(self):
         data = super().clean()
@@ -228,19 +184,17 @@ class BerkasLengkapForm(_UnggahPersyaratanMixin, AksiForm):
         return data
 
 
-class LengkapiForm(_UnggahPersyaratanMixin, AksiForm):
-    """The applicant's completion (P.4.1 “dikembalikan kepada pemohon untuk dilengkapi”)."""
+class LengkapiForm(LengkapiBerkasForm):
+    """The applicant's completion (P.4.1 “dikembalikan kepada pemohon untuk dilengkapi”): the
+    kernel's form, every requirement with what is already there."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.tambah_field_persyaratan()
         self.fields["catatan"].help_text = "Mis. “Pemohon membawa surat kehilangan dari kepolisian.”"
 
 
-class PerbaikanMitraForm(_UnggahPersyaratanMixin, AksiModelForm):
+class PerbaikanMitraForm(PersyaratanMixin, AksiModelForm):
     """P.4.1.3: the partner corrects the data or scans the verifikator sent back."""
-
-    wajib_unggah = False
 
     class Meta:
         model = PermohonanIntegrasi
@@ -248,7 +202,13 @@ class PerbaikanMitraForm(_UnggahPersyaratanMixin, AksiModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.tambah_field_persyaratan()
+        diterima = set(self.objek.berkas_persyaratan) if self.objek is not None else set()
+        daftar = self.objek.daftar_persyaratan() if self.objek is not None else []
+        self.tambah_field_persyaratan(daftar, diterima=diterima, label_status=True)
+        self.fields.pop("lampiran", None)
+
+    def daftar_lampiran(self) -> list:
+        return []
 
 
 BARIS_PERUBAHAN = 3
@@ -381,14 +341,3 @@ class VerifikasiForm(AksiForm):
             except AksiDitolak as exc:
                 raise ValidationError(str(exc)) from exc
         return data
-
-
-class SerahkanForm(AksiForm):
-    """Handover: who received the document (the applicant, a proxy, or the partner's officer)."""
-
-    penerima = forms.CharField(label="Diterima oleh", max_length=120, error_messages={"required": "Nama penerima wajib diisi."})
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.objek is not None and not self.is_bound:
-            self.initial.setdefault("penerima", self.objek.penerima_awal())

@@ -135,6 +135,10 @@ class PersyaratanTercatat:
     wajib: bool
     keterangan: str = ""
 
+    @property
+    def kunci(self) -> str:
+        return str(self.pk)
+
     def berlaku_untuk(self, sebab_id) -> bool:
         # The reason conditions were resolved when the list was recorded.
         return True

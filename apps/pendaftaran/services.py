@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from apps.core.asupan import simpan_berkas_persyaratan
 from apps.core.models import Lampiran
 from apps.core.peran import punya_peran
 from apps.core.workflow import AksiDitolak, catat_pembuatan, jalankan_form
@@ -66,41 +67,13 @@ def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh
         objek.tenggat = objek.hitung_tenggat()
         objek.save()
         log = catat_pembuatan(objek=objek, pengguna=oleh, label="Permohonan diterima")
-        _simpan_persyaratan(objek=objek, berkas=berkas, oleh=oleh, riwayat=log)
+        simpan_berkas_persyaratan(objek=objek, berkas=berkas, oleh=oleh, riwayat=log)
         if foto is not None:
             objek.foto = Lampiran.simpan(objek=objek, berkas=foto, keterangan="Pas foto anak", oleh=oleh, riwayat=log)
         objek.save(update_fields=["berkas_persyaratan", "foto"])
         konfirmasi_catat(objek=objek, konfirmasi=konfirmasi, oleh=oleh)
         tanda_terima_terbitkan(objek=objek, oleh=oleh)
     return objek
-
-
-def _simpan_persyaratan(*, objek, berkas: list[tuple], oleh, riwayat) -> None:
-    for persyaratan, file in berkas:
-        lampiran = Lampiran.simpan(objek=objek, berkas=file, keterangan=persyaratan.nama, oleh=oleh, riwayat=riwayat)
-        objek.berkas_persyaratan[str(persyaratan.pk)] = lampiran.pk
-
-
-def permohonan_lengkapi(*, objek, pengguna, form):
-    """P.4.1 — the applicant completes a returned file (or, P.4.1.3, the partner sends its
-    correction): the new scans are kept per requirement and the SAME request goes on (same
-    tracking code, the timeline continues)."""
-    return _jalankan_dengan_berkas(objek=objek, pengguna=pengguna, form=form)
-
-
-def permohonan_berkas_lengkap(*, objek, pengguna, form):
-    """P.4.1 “berkas lengkap”: the scans uploaded on the action form join the file under their
-    requirements, in the transaction of the transition."""
-    return _jalankan_dengan_berkas(objek=objek, pengguna=pengguna, form=form)
-
-
-def _jalankan_dengan_berkas(*, objek, pengguna, form):
-    """The transition of ``form`` and the scans it carries, kept per requirement, in one transaction."""
-    with transaction.atomic():
-        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
-        _simpan_persyaratan(objek=objek, berkas=form.berkas_persyaratan(), oleh=pengguna, riwayat=log)
-        objek.save(update_fields=["berkas_persyaratan"])
-    return log
 
 
 def permohonan_input_siak(*, objek, pengguna, form):

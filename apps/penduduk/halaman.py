@@ -18,11 +18,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 
 from apps.akun.roles import IZIN
 from apps.core.models import AksesBerkas, IndeksProses
 from apps.core.peran import peran_pengguna
+from apps.core.urls import url_proses
 
 from .models import URUTAN_HUBUNGAN, Keluarga, Penduduk, RiwayatRegister
 
@@ -124,7 +125,7 @@ def _url_detail(baris: IndeksProses) -> str:
     if model is None:
         return ""
     try:
-        return reverse(f"{model._meta.app_label}:{model._meta.model_name}-detail", args=[baris.object_id])
+        return url_proses(model, "detail", baris.object_id)
     except NoReverseMatch:
         return ""
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import date
 from types import SimpleNamespace
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
+from apps.core import ekor
 from apps.core.models import Proses
 from apps.core.peran import peran
 from apps.core.tutup_otomatis import SISTEM
@@ -89,7 +89,7 @@ AKSI_PUBLIK = {
     "ajukan_kembali": "Persyaratan dilengkapi",
     "perbaikan_kasi": "Data sedang diperbaiki",
     "perbaikan_kabid": "Data sedang diperbaiki",
-    "cetak_ulang": "Hasil cetak rusak, dicetak ulang",
+    "cetakan_rusak": "Hasil cetak rusak, dicetak ulang",
     "kembalikan_tte": "Data sedang diperbaiki",
     "tutup_otomatis": "Ditutup otomatis karena persyaratan tidak dilengkapi",
 }
@@ -120,13 +120,31 @@ class _StatusPublik:
         return teks
 
 
-class CaraPenyerahan(models.TextChoices):
-    FISIK = "fisik", "Diserahkan langsung (cetak)"
-    EMAIL = "email", "Dikirim lewat email"
-    PEMUTAKHIRAN = "register", "Tanpa dokumen: register dimutakhirkan"
+# How the kutipan was handed over: the kernel tail's choices (a PA divorce ends as a register update).
+CaraPenyerahan = ekor.CaraPenyerahan
 
 
-class PencatatanSipil(Proses):
+class PencatatanSipil(
+    ekor.ekor_layanan(
+        verifikasi=[
+            ekor.Verifikasi(dari=Status.MENUNGGU_VERIFIKASI, kembali_ke=Status.PERBAIKAN, peran=("kasi",),
+                            nama="verifikasi_kasi", label="Verifikasi (kasi)", nama_kembali="perbaikan_kasi",
+                            nama_tolak="tolak_kasi", label_tolak="Tolak"),
+            ekor.Verifikasi(dari=Status.DIVERIFIKASI_KASI, kembali_ke=Status.PERBAIKAN, peran=("kabid",),
+                            nama="verifikasi_kabid", label="Verifikasi (kabid)", nama_kembali="perbaikan_kabid",
+                            nama_tolak="tolak_kabid", label_tolak="Tolak"),
+        ],
+        # The kadis signs as Pejabat Pencatatan Sipil; the service writes the register entry first.
+        tte=ekor.TTE(peran=("kadis",), kembali_ke=Status.PERBAIKAN, label_kembali="Kembalikan untuk perbaikan",
+                     layanan="apps.capil.services.pencatatan_tandatangani"),
+        cetak=ekor.Cetak(label="Cetak akta"),
+        # No separate QC state: the pickup officer checks the print at the counter (map P.5.1).
+        penyerahan=ekor.Penyerahan(label="Serahkan", form="apps.capil.forms.SerahkanForm", email=True,
+                                   form_email="apps.capil.forms.KirimEmailForm",
+                                   label_rusak="Hasil cetak rusak, cetak ulang"),
+    ),
+    Proses,
+):
     """P.5.1 — a request to register a birth, stillbirth, death, marriage or divorce.
 
     The map's flow: the front office checks the file (complete → tanda terima pengambilan;
@@ -176,16 +194,6 @@ class PencatatanSipil(Proses):
     # The requirement list in force when the request was filed (syarat.rekam_syarat), read by
     # every later check; empty: filed before lists were recorded, the catalogue is read instead.
     persyaratan_berlaku = models.JSONField("persyaratan yang berlaku", default=list, blank=True, editable=False)
-    ditandatangani_pada = models.DateTimeField(null=True, blank=True, editable=False)
-    pejabat = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        editable=False, verbose_name="pejabat pencatatan sipil",
-    )
-    jumlah_cetak_ulang = models.PositiveSmallIntegerField(default=0, editable=False)
-    cara_penyerahan = models.CharField(max_length=8, choices=CaraPenyerahan.choices, blank=True, editable=False)
-    diserahkan_kepada = models.CharField("diterima oleh", max_length=120, blank=True, editable=False)
-    diserahkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
-
     class Meta:
         verbose_name = "pencatatan sipil"
         verbose_name_plural = "pencatatan sipil"
@@ -370,72 +378,3 @@ class PencatatanSipil(Proses):
                         "layanan": "apps.capil.services.pencatatan_mutakhirkan"})
     def mutakhirkan(self, oleh=None, data=None):
         self.cara_penyerahan = CaraPenyerahan.PEMUTAKHIRAN
-
-    @transition(field=status, source=Status.MENUNGGU_VERIFIKASI, target=Status.DIVERIFIKASI_KASI,
-                permission=peran("kasi"), custom={"label": "Verifikasi (kasi)", "gaya": "success"})
-    def verifikasi_kasi(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=Status.MENUNGGU_VERIFIKASI, target=Status.DITOLAK, permission=peran("kasi"),
-                custom={"label": "Tolak", "wajib_catatan": True, "catatan_publik": True, "gaya": "outline-danger"})
-    def tolak_kasi(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=Status.MENUNGGU_VERIFIKASI, target=Status.PERBAIKAN, permission=peran("kasi"),
-                custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
-    def perbaikan_kasi(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=Status.DIVERIFIKASI_KASI, target=Status.TERVERIFIKASI,
-                permission=peran("kabid"), custom={"label": "Verifikasi (kabid)", "gaya": "success"})
-    def verifikasi_kabid(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=Status.DIVERIFIKASI_KASI, target=Status.PERBAIKAN, permission=peran("kabid"),
-                custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
-    def perbaikan_kabid(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=Status.DIVERIFIKASI_KASI, target=Status.DITOLAK, permission=peran("kabid"),
-                custom={"label": "Tolak", "wajib_catatan": True, "catatan_publik": True, "gaya": "outline-danger"})
-    def tolak_kabid(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=Status.TERVERIFIKASI, target=Status.DITANDATANGANI, permission=peran("kadis"),
-                custom={"label": "Tandatangani (TTE)", "gaya": "success", "form": "apps.dokumen.forms.TTEForm",
-                        "layanan": "apps.capil.services.pencatatan_tandatangani"})
-    def tandatangani(self, oleh=None, data=None):
-        self.ditandatangani_pada = timezone.now()
-        self.pejabat = oleh
-
-    @transition(field=status, source=Status.TERVERIFIKASI, target=Status.PERBAIKAN, permission=peran("kadis"),
-                custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
-    def kembalikan_tte(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=Status.DITANDATANGANI, target=Status.DICETAK, permission=peran("operator_siak"),
-                custom={"label": "Cetak akta", "layanan": "apps.dokumen.services.aksi_cetak"})
-    def cetak(self, oleh=None, data=None):
-        pass
-
-    @transition(field=status, source=Status.DICETAK, target=Status.DITANDATANGANI,
-                permission=peran("operator_pengambilan"),
-                custom={"label": "Hasil cetak rusak, cetak ulang", "wajib_catatan": True, "gaya": "warning"})
-    def cetak_ulang(self, oleh=None, data=None):
-        self.jumlah_cetak_ulang += 1
-
-    @transition(field=status, source=Status.DICETAK, target=Status.SELESAI, permission=peran("operator_pengambilan"),
-                custom={"label": "Serahkan", "gaya": "success", "form": "apps.capil.forms.SerahkanForm"})
-    def serahkan(self, oleh=None, data=None):
-        self.cara_penyerahan = CaraPenyerahan.FISIK
-        self.diserahkan_kepada = (data or {}).get("diterima_oleh", "")
-        self.diserahkan_pada = timezone.now()
-
-    @transition(field=status, source=[Status.DITANDATANGANI, Status.DICETAK], target=Status.SELESAI,
-                permission=peran("operator_pengambilan"),
-                custom={"label": "Kirim lewat email", "form": "apps.capil.forms.KirimEmailForm",
-                        "layanan": "apps.capil.services.pencatatan_kirim_email"})
-    def kirim_email(self, oleh=None, data=None):
-        self.cara_penyerahan = CaraPenyerahan.EMAIL
-        self.diserahkan_kepada = self.email
-        self.diserahkan_pada = timezone.now()

@@ -117,7 +117,7 @@ def test_completeness_is_matched_by_code_not_by_label(client, pengguna, lahir):
     objek = lahir(lengkap=False)
     # The administrator renames a requirement after intake: what was received still counts.
     Persyaratan.objects.filter(layanan__kode="P.5.1-lahir", kode="kk").update(nama="Kartu Keluarga (KK) terbaru")
-    data = {f"syarat_{k}": pindaian(f"{k}.pdf") for k in ("ktp_ortu", "surat_lahir", "buku_nikah")}
+    data = {f"berkas_{k}": pindaian(f"{k}.pdf") for k in ("ktp_ortu", "surat_lahir", "buku_nikah")}
     r = aksi(client, pengguna("petugas_fo"), objek, "periksa", data)
     assert r.status_code == 302, r.content.decode()[:2000]
     objek.refresh_from_db()
@@ -137,7 +137,7 @@ def test_the_lists_and_targets_live_in_the_admin_catalogue(client, pengguna, lah
     Layanan.objects.filter(pk=lahir_.pk).update(target_hari_kerja=10)
     client.force_login(pengguna("petugas_fo"))
     teks = client.get(reverse("capil:pencatatan-baru-jenis", args=["kelahiran"])).content.decode()
-    assert 'name="syarat_surat_rt"' in teks and "Surat pengantar khusus" in teks
+    assert 'name="berkas_surat_rt"' in teks and "Surat pengantar khusus" in teks
     objek = lahir()
     assert objek.tenggat > lahir(nama_anak="ADIK").dibuat_pada.date() + timedelta(days=10)
 
@@ -168,5 +168,5 @@ def test_the_intake_form_is_laid_out_in_sections(client, pengguna):
     posisi = [teks.index(f'id="bagian-{b}"') for b in ("pelapor", "peristiwa", "orang", "persyaratan")]
     assert posisi == sorted(posisi)
     assert teks.index('name="rincian-ibu_nik"') > posisi[2] and teks.index('name="saksi1_nik"') > posisi[2]
-    assert teks.index('name="syarat_f201"') > posisi[3] and teks.index('name="pelapor_nik"') < posisi[1]
+    assert teks.index('name="berkas_f201"') > posisi[3] and teks.index('name="pelapor_nik"') < posisi[1]
     assert "Pelapor" in teks and "pemohon" not in teks.lower()

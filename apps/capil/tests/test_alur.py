@@ -96,7 +96,7 @@ def test_returned_file_is_resubmitted_as_the_same_request(client, pengguna, kelu
 
     objek.refresh_from_db()
     kode = objek.kode_lacak
-    data = {f"syarat_{kode}": pindaian(f"{kode}.pdf") for kode in ("ktp_ortu", "surat_lahir", "buku_nikah")}
+    data = {f"berkas_{kode}": pindaian(f"{kode}.pdf") for kode in ("ktp_ortu", "surat_lahir", "buku_nikah")}
     assert aksi(client, fo, objek, "ajukan_kembali", data).status_code == 302
     assert aksi(client, fo, objek, "periksa").status_code == 302
     objek.refresh_from_db()

@@ -89,7 +89,7 @@ def _data_kelahiran(kk, ayah, ibu, **ubah) -> dict:
         "rincian-perkawinan_orang_tua": "tercatat", "rincian-bukti_kelahiran": "surat",
         "pelapor_nik": ayah.nik, "pelapor_nama": ayah.nama, "pelapor_hubungan": "Ayah kandung",
         "pelapor_telepon": "0812", "email": "", "saksi1_nik": "3575010101800001", "saksi1_nama": "AHMAD",
-        "saksi2_nik": "3575010101800002", "saksi2_nama": "DEWI", "syarat_f201": pindaian("f201.pdf"),
+        "saksi2_nik": "3575010101800002", "saksi2_nama": "DEWI", "berkas_f201": pindaian("f201.pdf"),
     }
     data.update(ubah)
     return data

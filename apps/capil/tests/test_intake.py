@@ -34,7 +34,7 @@ def _hari(n):
 def _umum(pelapor) -> dict:
     return {"pelapor_nik": pelapor.nik, "pelapor_nama": pelapor.nama, "pelapor_hubungan": "Suami",
             "pelapor_telepon": "0812", "email": "", "saksi1_nik": "3575010101800001", "saksi1_nama": "AHMAD",
-            "saksi2_nik": "3575010101800002", "saksi2_nama": "DEWI", "syarat_f201": pindaian("f201.pdf")}
+            "saksi2_nik": "3575010101800002", "saksi2_nama": "DEWI", "berkas_f201": pindaian("f201.pdf")}
 
 
 def _perkawinan(suami, istri, **ubah) -> dict:
@@ -99,7 +99,7 @@ def test_a_nik_warning_needs_a_confirmation(client, fo, keluarga):
     data = _data_kelahiran(kk, ayah, ibu, **{"rincian-tanggal_lahir": _hari(3), "saksi1_nik": "3514012303950001"})
     r = kirim(client, "kelahiran", data)
     assert r.status_code == 400 and "Ada peringatan pada isian ini" in r.content.decode()
-    data.update(KONFIRMASI, syarat_f201=pindaian("f201.pdf"))
+    data.update(KONFIRMASI, berkas_f201=pindaian("f201.pdf"))
     assert kirim(client, "kelahiran", data).status_code == 302
 
 
@@ -145,7 +145,7 @@ def test_a_divorce_naming_an_unknown_marriage_deed_needs_its_scan(client, fo, me
     r = kirim(client, "perceraian", data)
     assert r.status_code == 400 and "tidak ada di register akta Kota Pasuruan" in r.content.decode()
     data.update({"rincian-pindaian_akta_perkawinan": pindaian("akta-kawin.pdf"), **KONFIRMASI,
-                 "syarat_f201": pindaian("f201.pdf")})
+                 "berkas_f201": pindaian("f201.pdf")})
     assert kirim(client, "perceraian", data).status_code == 302
 
 

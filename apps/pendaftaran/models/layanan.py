@@ -153,6 +153,11 @@ class Persyaratan(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    @property
+    def kunci(self) -> str:
+        """The key a request keeps its scan under (``berkas_persyaratan``, apps.core.asupan)."""
+        return str(self.pk)
+
     def berlaku_untuk(self, sebab_id: int | None) -> bool:
         """Holds for a request of reason ``sebab_id`` (uses the prefetched ``hanya_untuk_sebab``)."""
         khusus = {s.pk for s in self.hanya_untuk_sebab.all()}

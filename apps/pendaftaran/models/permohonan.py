@@ -7,9 +7,9 @@ the services the transitions name (``custom["layanan"]``), called by the kernel'
 from __future__ import annotations
 
 from django.db import models
-from django.utils import timezone
-from django_fsm import GET_STATE, FSMField, transition
+from django_fsm import FSMField, transition
 
+from apps.core.ekor import TTE, CaraPenyerahan, Cetak, Penyerahan, PeriksaCetak, Verifikasi, ekor_layanan
 from apps.core.hari_kerja import hari_mulai_layanan, tambah_hari_kerja
 from apps.core.models import Proses
 from apps.core.peran import peran, peran_pengguna
@@ -63,12 +63,9 @@ AKSI_PUBLIK = {
 
 _FO = peran("petugas_fo")
 _SIAK = peran("operator_siak")
-_VERIFIKATOR = peran("verifikator")
-_PEJABAT_TTE = peran("kabid", "kadis")
-_PENGAMBILAN = peran("operator_pengambilan")
+_PEJABAT_TTE = ("kabid", "kadis")
 
-_TTE = {"layanan": "apps.pendaftaran.services.permohonan_tandatangani", "form": "apps.dokumen.forms.TTEForm"}
-_CETAK = {"layanan": "apps.dokumen.services.aksi_cetak"}
+_TTE = "apps.pendaftaran.services.permohonan_tandatangani"
 _F = "apps.pendaftaran.forms"
 
 
@@ -106,9 +103,6 @@ class Permohonan(Proses):
     # KIA from age 5: the child's photo taken at intake (printed on the card).
     foto = models.ForeignKey("core.Lampiran", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                              editable=False, verbose_name="pas foto")
-    jumlah_cetak_ulang = models.PositiveSmallIntegerField("cetak ulang", default=0, editable=False)
-    penerima = models.CharField("diterima oleh", max_length=120, blank=True)
-    diserahkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
     # Declared once, here: each flow gets a copy of this column that django-fsm-2 recognises as the
     # same field, so the transitions shared by the flows (field="status", declared once below and
     # in the mixins) are collected for every flow. A column declared on each model instead would
@@ -181,21 +175,12 @@ class Permohonan(Proses):
         return tambah_hari_kerja(mulai or hari_mulai_layanan(), self.layanan.target_hari_kerja)
 
     # -- transition bodies shared by the flows (called from each model's own transitions) ------
-    def _serahkan(self, data):
-        self.penerima = (data or {}).get("penerima", "") or self.penerima
-        self.diserahkan_pada = timezone.now()
-
     def _lengkapi(self):
         # The service level is counted from the complete file: the applicant's completion
         # restarts the clock.
         self.tenggat = self.hitung_tenggat()
 
-    # -- steps identical in the three flows -----------------------------------------------------
-    @transition(field="status", source=S.DICETAK, target=S.SIAP_DIAMBIL, permission=_PENGAMBILAN,
-                custom={"label": "Hasil cetak bagus", "gaya": "success"})
-    def cetakan_bagus(self, oleh=None, data=None):
-        pass
-
+    # -- the end every flow shares besides the kernel's tail (apps.core.ekor) -------------------
     @transition(field="status", source=S.DIKEMBALIKAN, target=S.DIBATALKAN, permission=SISTEM,
                 custom={"label": "Ditutup otomatis (tidak dilengkapi)", "catatan_publik": True})
     def tutup_otomatis(self, oleh=None, data=None):
@@ -206,8 +191,9 @@ class PelayananDiLoket(models.Model):
     """The steps of the flows that begin and end at the Dinas' own counter (P.4.1.1, P.4.1.2).
 
     petugas_fo checks the requirements brought by the applicant (lengkap / dikembalikan, and the
-    completion that restarts the service level); operator_pengambilan hands the finished document
-    to the applicant. Mixed into a ``Permohonan``; P.4.1.3 has its own, done by the partner.
+    completion that restarts the service level). Mixed into a ``Permohonan``; P.4.1.3 has its own,
+    done by the partner. Verification, TTE, printing, QC and handover are the kernel's tail
+    (``apps.core.ekor``), declared on each flow.
     """
 
     class Meta:
@@ -215,7 +201,7 @@ class PelayananDiLoket(models.Model):
 
     @transition(field="status", source=S.DIAJUKAN, target=S.LENGKAP, permission=_FO,
                 custom={"label": "Berkas lengkap", "form": f"{_F}.BerkasLengkapForm", "gaya": "success",
-                        "layanan": "apps.pendaftaran.services.permohonan_berkas_lengkap"})
+                        "layanan": "apps.core.asupan.layanan_lengkapi"})
     def berkas_lengkap(self, oleh=None, data=None):
         pass
 
@@ -226,14 +212,9 @@ class PelayananDiLoket(models.Model):
 
     @transition(field="status", source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_FO,
                 custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
-                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
+                        "layanan": "apps.core.asupan.layanan_lengkapi"})
     def lengkapi(self, oleh=None, data=None):
         self._lengkapi()
-
-    @transition(field="status", source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
-                custom={"label": "Serahkan ke pemohon", "form": f"{_F}.SerahkanForm", "gaya": "success"})
-    def serahkan(self, oleh=None, data=None):
-        self._serahkan(data)
 
     @transition(field="status", source=[S.DIAJUKAN, S.DIKEMBALIKAN], target=S.DITOLAK, permission=_FO,
                 custom={"label": "Tolak permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
@@ -246,22 +227,15 @@ class PelayananDiLoket(models.Model):
         """Closed at the applicant's wish or because he or she will not complete it."""
 
 
-class TandaTanganElektronik(models.Model):
-    """P.4.1.2 and P.4.1.3: a verified KK or KIA is signed electronically by kabid or kadis.
-
-    Mixed into a ``Permohonan``; the service signs the document and emails it when asked.
-    """
-
-    class Meta:
-        abstract = True
-
-    @transition(field="status", source=S.TERVERIFIKASI, target=S.DITANDATANGANI, permission=_PEJABAT_TTE,
-                custom={"label": "Tandatangani (TTE)", "gaya": "success", **_TTE})
-    def tandatangani(self, oleh=None, data=None):
-        pass
-
-
-class PermohonanTanpaVerifikasi(PelayananDiLoket, Permohonan):
+class PermohonanTanpaVerifikasi(
+    PelayananDiLoket,
+    ekor_layanan(
+        cetak=Cetak(dari=S.LENGKAP, label="Cetak KTP-el"),
+        periksa_cetak=PeriksaCetak(),
+        penyerahan=Penyerahan(),
+    ),
+    Permohonan,
+):
     """P.4.1.1 — KTP-el reguler tanpa verifikasi.
 
     diajukan → periksa kelengkapan (petugas_fo): lengkap / dikembalikan ke pemohon → cetak
@@ -276,18 +250,18 @@ class PermohonanTanpaVerifikasi(PelayananDiLoket, Permohonan):
         verbose_name_plural = "permohonan KTP-el (tanpa verifikasi)"
         indexes = [models.Index(fields=["status", "tenggat"], name="p411_status_tenggat")]
 
-    @transition(field="status", source=S.LENGKAP, target=S.DICETAK, permission=_SIAK,
-                custom={"label": "Cetak KTP-el", **_CETAK})
-    def cetak(self, oleh=None, data=None):
-        pass
 
-    @transition(field="status", source=S.DICETAK, target=S.LENGKAP, permission=_PENGAMBILAN,
-                custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
-    def cetakan_rusak(self, oleh=None, data=None):
-        self.jumlah_cetak_ulang += 1
-
-
-class PermohonanDenganVerifikasi(PelayananDiLoket, TandaTanganElektronik, Permohonan):
+class PermohonanDenganVerifikasi(
+    PelayananDiLoket,
+    ekor_layanan(
+        verifikasi=[Verifikasi(dari=S.DIINPUT, kembali_ke=S.PERBAIKAN, form=f"{_F}.VerifikasiForm")],
+        tte=TTE(peran=_PEJABAT_TTE, kembali_ke=S.DIINPUT, layanan=_TTE),
+        cetak=Cetak(),
+        periksa_cetak=PeriksaCetak(),
+        penyerahan=Penyerahan(),
+    ),
+    Permohonan,
+):
     """P.4.1.2 — KK dan KIA reguler dengan verifikasi.
 
     diajukan → periksa kelengkapan (petugas_fo): lengkap / dikembalikan ke pemohon → input SIAK
@@ -319,41 +293,11 @@ class PermohonanDenganVerifikasi(PelayananDiLoket, TandaTanganElektronik, Permoh
     def input_siak(self, oleh=None, data=None):
         pass
 
-    @transition(field="status", source=S.DIINPUT, target=S.TERVERIFIKASI, permission=_VERIFIKATOR,
-                custom={"label": "Verifikasi: data sesuai", "gaya": "success", "form": f"{_F}.VerifikasiForm"})
-    def verifikasi(self, oleh=None, data=None):
-        pass
-
-    @transition(field="status", source=S.DIINPUT, target=S.PERBAIKAN, permission=_VERIFIKATOR,
-                custom={"label": "Kembalikan untuk perbaikan", "wajib_catatan": True, "gaya": "danger"})
-    def minta_perbaikan(self, oleh=None, data=None):
-        pass
-
     @transition(field="status", source=S.PERBAIKAN, target=S.DIINPUT, permission=_SIAK,
                 custom={"label": "Perbaiki input SIAK", "form": f"{_F}.InputSiakForm",
                         "layanan": "apps.pendaftaran.services.permohonan_input_siak"})
     def perbaiki(self, oleh=None, data=None):
         pass
-
-    @transition(field="status", source=S.DIINPUT, target=S.DITOLAK, permission=_VERIFIKATOR,
-                custom={"label": "Tolak permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
-    def tolak_verifikasi(self, oleh=None, data=None):
-        pass
-
-    @transition(field="status", source=S.TERVERIFIKASI, target=S.DIINPUT, permission=_PEJABAT_TTE,
-                custom={"label": "Kembalikan ke verifikator", "wajib_catatan": True, "gaya": "danger"})
-    def kembalikan_tte(self, oleh=None, data=None):
-        """The signing official does not sign and sends the file back with the reason."""
-
-    @transition(field="status", source=S.DITANDATANGANI, target=S.DICETAK, permission=_SIAK,
-                custom={"label": "Cetak dokumen", **_CETAK})
-    def cetak(self, oleh=None, data=None):
-        pass
-
-    @transition(field="status", source=S.DICETAK, target=S.DITANDATANGANI, permission=_PENGAMBILAN,
-                custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
-    def cetakan_rusak(self, oleh=None, data=None):
-        self.jumlah_cetak_ulang += 1
 
 
 def _mitra_sendiri(objek, user) -> bool:
@@ -364,16 +308,17 @@ def _mitra_sendiri(objek, user) -> bool:
 _MITRA = peran("petugas_integrasi", syarat=_mitra_sendiri)
 
 
-def _setelah_verifikasi(objek, *args, **kwargs) -> str:
-    # A KK or KIA goes to the signing official; a KTP-el (a card, no TTE) straight to printing.
-    return S.TERVERIFIKASI if objek.perlu_tte else S.SIAP_CETAK
-
-
-def _cetak_ulang(objek, *args, **kwargs) -> str:
-    return S.DITANDATANGANI if objek.perlu_tte else S.SIAP_CETAK
-
-
-class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
+class PermohonanIntegrasi(
+    ekor_layanan(
+        verifikasi=[Verifikasi(dari=S.LENGKAP, kembali_ke=S.PERBAIKAN, form=f"{_F}.VerifikasiForm",
+                               label_kembali="Kembalikan ke petugas integrasi", kembali_publik=True)],
+        tte=TTE(peran=_PEJABAT_TTE, kembali_ke=S.LENGKAP, bila="perlu_tte", layanan=_TTE),
+        cetak=Cetak(),
+        periksa_cetak=PeriksaCetak(),
+        penyerahan=Penyerahan(cara=CaraPenyerahan.MITRA, label="Serahkan ke petugas integrasi"),
+    ),
+    Permohonan,
+):
     """P.4.1.3 — inovasi integrasi: KK dan KTP-el perubahan data lewat mitra (KUA, PA, RS,
     kecamatan, kelurahan).
 
@@ -419,7 +364,7 @@ class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
 
     @transition(field="status", source=S.DIAJUKAN, target=S.LENGKAP, permission=_MITRA,
                 custom={"label": "Berkas lengkap, kirim ke Dinas", "form": f"{_F}.BerkasLengkapForm", "gaya": "success",
-                        "layanan": "apps.pendaftaran.services.permohonan_berkas_lengkap"})
+                        "layanan": "apps.core.asupan.layanan_lengkapi"})
     def berkas_lengkap(self, oleh=None, data=None):
         pass
 
@@ -430,26 +375,13 @@ class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
 
     @transition(field="status", source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=_MITRA,
                 custom={"label": "Lengkapi berkas", "form": f"{_F}.LengkapiForm",
-                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
+                        "layanan": "apps.core.asupan.layanan_lengkapi"})
     def lengkapi(self, oleh=None, data=None):
         self._lengkapi()
 
-    @transition(field="status", source=S.LENGKAP,
-                target=GET_STATE(_setelah_verifikasi, states=[S.TERVERIFIKASI, S.SIAP_CETAK]),
-                permission=_VERIFIKATOR,
-                custom={"label": "Verifikasi: data sesuai", "gaya": "success", "form": f"{_F}.VerifikasiForm"})
-    def verifikasi(self, oleh=None, data=None):
-        pass
-
-    @transition(field="status", source=S.LENGKAP, target=S.PERBAIKAN, permission=_VERIFIKATOR,
-                custom={"label": "Kembalikan ke petugas integrasi", "wajib_catatan": True, "catatan_publik": True,
-                        "gaya": "danger"})
-    def minta_perbaikan(self, oleh=None, data=None):
-        pass
-
     @transition(field="status", source=S.PERBAIKAN, target=S.LENGKAP, permission=_MITRA,
                 custom={"label": "Kirim perbaikan", "form": f"{_F}.PerbaikanMitraForm",
-                        "layanan": "apps.pendaftaran.services.permohonan_lengkapi"})
+                        "layanan": "apps.core.asupan.layanan_lengkapi"})
     def perbaiki(self, oleh=None, data=None):
         pass
 
@@ -462,29 +394,3 @@ class PermohonanIntegrasi(TandaTanganElektronik, Permohonan):
                 custom={"label": "Tutup permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "secondary"})
     def batalkan(self, oleh=None, data=None):
         pass
-
-    @transition(field="status", source=S.LENGKAP, target=S.DITOLAK, permission=_VERIFIKATOR,
-                custom={"label": "Tolak permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
-    def tolak_verifikasi(self, oleh=None, data=None):
-        pass
-
-    @transition(field="status", source=S.TERVERIFIKASI, target=S.LENGKAP, permission=_PEJABAT_TTE,
-                custom={"label": "Kembalikan ke verifikator", "wajib_catatan": True, "gaya": "danger"})
-    def kembalikan_tte(self, oleh=None, data=None):
-        pass
-
-    @transition(field="status", source=[S.DITANDATANGANI, S.SIAP_CETAK], target=S.DICETAK, permission=_SIAK,
-                custom={"label": "Cetak dokumen", **_CETAK})
-    def cetak(self, oleh=None, data=None):
-        pass
-
-    @transition(field="status", source=S.DICETAK,
-                target=GET_STATE(_cetak_ulang, states=[S.DITANDATANGANI, S.SIAP_CETAK]),
-                permission=_PENGAMBILAN, custom={"label": "Rusak — cetak ulang", "wajib_catatan": True, "gaya": "danger"})
-    def cetakan_rusak(self, oleh=None, data=None):
-        self.jumlah_cetak_ulang += 1
-
-    @transition(field="status", source=S.SIAP_DIAMBIL, target=S.SELESAI, permission=_PENGAMBILAN,
-                custom={"label": "Serahkan ke petugas integrasi", "form": f"{_F}.SerahkanForm", "gaya": "success"})
-    def serahkan(self, oleh=None, data=None):
-        self._serahkan(data)

@@ -121,7 +121,7 @@ def test_p412_from_input_to_handover_with_a_correction_and_a_reprint(pengguna, k
     jalankan_aksi(objek=obj, aksi="cetakan_bagus", pengguna=ambil)
     jalankan_aksi(objek=obj, aksi="serahkan", pengguna=ambil, data={"penerima": "SITI AMINAH"})
     obj.refresh_from_db()
-    assert (obj.status, obj.penerima, obj.jumlah_cetak_ulang) == ("selesai", "SITI AMINAH", 1)
+    assert (obj.status, obj.diserahkan_kepada, obj.jumlah_cetak_ulang) == ("selesai", "SITI AMINAH", 1)
     assert obj.diserahkan_pada is not None
     dok = Dokumen.untuk(obj).get()
     assert dok.jumlah_cetak == 2

@@ -131,7 +131,7 @@ def test_a_capil_request_keeps_the_list_it_was_filed_under(pengguna, client):
     r = client.post(reverse("capil:pencatatansipil-aksi", args=[baru.pk, "periksa"]), {"versi": baru.versi})
     assert r.status_code == 400 and "Surat keterangan tambahan" in r.content.decode()
     r = client.post(reverse("capil:pencatatansipil-aksi", args=[baru.pk, "periksa"]),
-                    {"versi": baru.versi, "syarat_surat-rt": pindaian("rt.pdf")})
+                    {"versi": baru.versi, "berkas_surat-rt": pindaian("rt.pdf")})
     assert r.status_code == 302, r.content.decode()[:1000]
 
 
