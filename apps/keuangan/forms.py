@@ -227,24 +227,45 @@ class PenyerahanForm(AksiModelForm):
 
 
 # -- P.2.2 ----------------------------------------------------------------------------------------
-class LaporanKinerjaForm(forms.ModelForm):
-    surat = LampiranField(label="Surat permintaan Bagian Organisasi", required=True)
+class _SuratPermintaan:
+    """The request letter: picked from the incoming letters (P.1.2.1.2) the user may open, or its
+    scan uploaded here."""
+
+    def __init__(self, *args, pengguna=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from apps.umum.models import SuratMasuk
+
+        f = self.fields["surat_masuk"]
+        f.queryset = SuratMasuk.untuk_pengguna(pengguna).order_by("-pk") if pengguna else SuratMasuk.objects.none()
+        f.help_text = "Bila surat sudah dicatat di agenda surat masuk; pindaiannya ada di sana."
+        self.fields["surat"].required = False
+        self.fields["surat"].help_text = "Wajib bila surat tidak dipilih dari agenda surat masuk."
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("surat_masuk") and not data.get("surat") and "surat" not in self.errors:
+            self.add_error("surat", "Pilih surat dari agenda surat masuk atau unggah pindaiannya.")
+        return data
+
+
+class LaporanKinerjaForm(_SuratPermintaan, forms.ModelForm):
+    surat = LampiranField(label="Pindaian surat permintaan Bagian Organisasi", required=False)
 
     class Meta:
         model = LaporanKinerja
-        fields = ["jenis", "tahun", "nomor_surat_permintaan", "tanggal_surat_permintaan"]
+        fields = ["jenis", "tahun", "nomor_surat_permintaan", "tanggal_surat_permintaan", "surat_masuk"]
         widgets = {"tanggal_surat_permintaan": TANGGAL}
 
     def clean_tanggal_surat_permintaan(self):
         return _tidak_di_masa_depan(self.cleaned_data.get("tanggal_surat_permintaan"), "Tanggal surat")
 
 
-class LaporanKeuanganForm(forms.ModelForm):
-    surat = LampiranField(label="Surat permintaan BPKA", required=True)
+class LaporanKeuanganForm(_SuratPermintaan, forms.ModelForm):
+    surat = LampiranField(label="Pindaian surat permintaan BPKA", required=False)
 
     class Meta:
         model = LaporanKeuangan
-        fields = ["periode", "nomor_surat_permintaan", "tanggal_surat_permintaan"]
+        fields = ["periode", "nomor_surat_permintaan", "tanggal_surat_permintaan", "surat_masuk"]
         widgets = {"tanggal_surat_permintaan": TANGGAL}
 
     def clean_tanggal_surat_permintaan(self):

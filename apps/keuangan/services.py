@@ -162,11 +162,13 @@ def npd_serahkan_spj(*, objek: NotaPencairanDana, pengguna, form):
 
 # -- P.2.2 ----------------------------------------------------------------------------------------
 def laporan_kinerja_catat(*, data: dict, surat, pengguna) -> LaporanKinerja:
-    """P.2.2.1.1 — Bagian Organisasi's request letter is recorded with its scan."""
+    """P.2.2.1.1 — Bagian Organisasi's request letter is recorded: from the incoming letters'
+    agenda (P.1.2.1.2) or with its scan."""
     with transaction.atomic():
         laporan = LaporanKinerja(dibuat_oleh=pengguna, **data)
         laporan.save()
-        Lampiran.simpan(objek=laporan, berkas=surat, keterangan="Surat permintaan Bagian Organisasi", oleh=pengguna)
+        if surat:
+            Lampiran.simpan(objek=laporan, berkas=surat, keterangan="Surat permintaan Bagian Organisasi", oleh=pengguna)
         catat_pembuatan(objek=laporan, pengguna=pengguna, label="Surat permintaan dicatat")
     return laporan
 
@@ -176,7 +178,8 @@ def laporan_keuangan_catat(*, data: dict, surat, pengguna) -> LaporanKeuangan:
     with transaction.atomic():
         laporan = LaporanKeuangan(dibuat_oleh=pengguna, **data)
         laporan.save()
-        Lampiran.simpan(objek=laporan, berkas=surat, keterangan="Surat permintaan BPKA", oleh=pengguna)
+        if surat:
+            Lampiran.simpan(objek=laporan, berkas=surat, keterangan="Surat permintaan BPKA", oleh=pengguna)
         catat_pembuatan(objek=laporan, pengguna=pengguna, label="Permintaan BPKA dicatat")
     return laporan
 

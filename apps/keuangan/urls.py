@@ -22,5 +22,5 @@ urlpatterns = [
     *proses_urls(DokumenPerencanaan, antrian=views.PerencanaanAntrian, detail=views.PerencanaanDetail, prefix="perencanaan"),
     *proses_urls(NotaPencairanDana, antrian=views.NPDAntrian, prefix="npd"),
     *proses_urls(LaporanKinerja, antrian=views.LaporanKinerjaAntrian, detail=views.LaporanKinerjaDetail, prefix="kinerja"),
-    *proses_urls(LaporanKeuangan, antrian=views.LaporanKeuanganAntrian, prefix="laporan-keuangan"),
+    *proses_urls(LaporanKeuangan, antrian=views.LaporanKeuanganAntrian, detail=views.LaporanKeuanganDetail, prefix="laporan-keuangan"),
 ]

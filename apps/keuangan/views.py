@@ -76,6 +76,8 @@ class LaporanKinerjaAntrian(AntrianView):
 
 
 class LaporanKinerjaDetail(DetailView):
+    relasi = ("surat_masuk",)
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         laporan = ctx["objek"]
@@ -88,6 +90,10 @@ class LaporanKinerjaDetail(DetailView):
 
 class LaporanKeuanganAntrian(AntrianView):
     cari_nama = ("periode", "nomor_surat_permintaan")
+
+
+class LaporanKeuanganDetail(DetailView):
+    relasi = ("surat_masuk",)
 
 
 # -- intake forms ------------------------------------------------------------------------------
@@ -146,7 +152,7 @@ def perencanaan_baru(request: HttpRequest) -> HttpResponse:
 @login_required
 def laporan_kinerja_baru(request: HttpRequest) -> HttpResponse:
     _wajib_peran(request, "subbag_perencanaan")
-    form = LaporanKinerjaForm(request.POST or None, request.FILES or None)
+    form = LaporanKinerjaForm(request.POST or None, request.FILES or None, pengguna=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "surat"}
         laporan = services.laporan_kinerja_catat(data=data, surat=form.cleaned_data["surat"], pengguna=request.user)
@@ -159,7 +165,7 @@ def laporan_kinerja_baru(request: HttpRequest) -> HttpResponse:
 @login_required
 def laporan_keuangan_baru(request: HttpRequest) -> HttpResponse:
     _wajib_peran(request, "subbag_perencanaan")
-    form = LaporanKeuanganForm(request.POST or None, request.FILES or None)
+    form = LaporanKeuanganForm(request.POST or None, request.FILES or None, pengguna=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "surat"}
         laporan = services.laporan_keuangan_catat(data=data, surat=form.cleaned_data["surat"], pengguna=request.user)

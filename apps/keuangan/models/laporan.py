@@ -64,6 +64,9 @@ class LaporanKinerja(Proses):
     tahun = models.PositiveSmallIntegerField("tahun yang dilaporkan")
     nomor_surat_permintaan = models.CharField("nomor surat permintaan", max_length=100)
     tanggal_surat_permintaan = models.DateField("tanggal surat permintaan")
+    # The request came in as an incoming letter (P.1.2.1.2) when it was entered in the agenda.
+    surat_masuk = models.ForeignKey("umum.SuratMasuk", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="surat masuk (agenda)")
     nilai = models.DecimalField("nilai", max_digits=5, decimal_places=2, null=True, blank=True)
     predikat = models.CharField(max_length=2, choices=PredikatSAKIP.choices, blank=True)
     dinilai_pada = models.DateField("tanggal penilaian", null=True, blank=True)
@@ -143,6 +146,9 @@ class LaporanKeuangan(Proses):
     periode = models.CharField("periode laporan", max_length=100, help_text="Mis. Semester I 2026, Tahun 2025.")
     nomor_surat_permintaan = models.CharField("nomor surat permintaan BPKA", max_length=100)
     tanggal_surat_permintaan = models.DateField("tanggal surat permintaan")
+    # The request came in as an incoming letter (P.1.2.1.2) when it was entered in the agenda.
+    surat_masuk = models.ForeignKey("umum.SuratMasuk", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="surat masuk (agenda)")
 
     class Meta:
         ordering = ["-dibuat_pada", "pk"]

@@ -113,3 +113,15 @@ def test_trend_report_and_planning_pages_keep_their_query_count(orang, client, d
     for url in halaman:
         with django_assert_num_queries(sedikit[url]):
             assert client.get(url).status_code == 200
+
+
+def test_a_report_request_needs_its_letter_from_the_agenda_or_a_scan(orang, client):
+    client.force_login(orang.subbag_perencanaan)
+    data = {"periode": "Semester I", "nomor_surat_permintaan": "900/1/2026",
+            "tanggal_surat_permintaan": timezone.localdate().isoformat()}
+    r = client.post(reverse("keuangan:laporankeuangan-baru"), data)
+    assert r.status_code == 400 and "Pilih surat dari agenda surat masuk atau unggah pindaiannya" in r.content.decode()
+    # Only letters the user may open in the agenda are offered.
+    assert list(r.context["form"].fields["surat_masuk"].queryset) == []
+    r = client.post(reverse("keuangan:laporankeuangan-baru"), {**data, "surat": f.berkas_pdf()})
+    assert r.status_code == 302
