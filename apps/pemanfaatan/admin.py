@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AgregatDKB, PerjanjianData, PeringatanKedaluwarsa, PublikasiAgregat, SnapshotDKB
+from .models import AgregatDKB, Inovasi, PerjanjianData, PeringatanKedaluwarsa, PublikasiAgregat, SnapshotDKB
 
 
 @admin.register(PerjanjianData)
@@ -21,6 +21,8 @@ class PerjanjianDataAdmin(admin.ModelAdmin):
 class PeringatanKedaluwarsaAdmin(admin.ModelAdmin):
     list_display = ("perjanjian", "ambang_hari", "tanggal_berakhir", "dibuat_pada", "email_terkirim_pada")
     list_select_related = ("perjanjian",)
+    list_filter = ("ambang_hari",)
+    search_fields = ("perjanjian__nama_lembaga",)
 
     def has_add_permission(self, request):
         return False
@@ -45,16 +47,28 @@ class _HanyaBaca(admin.ModelAdmin):
 @admin.register(SnapshotDKB)
 class SnapshotDKBAdmin(_HanyaBaca):
     list_display = ("__str__", "tanggal_data", "jumlah_penduduk", "jumlah_baris", "durasi_detik", "dibuat_pada")
+    list_filter = ("semester",)
+    search_fields = ("tahun",)
 
 
 @admin.register(AgregatDKB)
 class AgregatDKBAdmin(_HanyaBaca):
     list_display = ("snapshot", "kelurahan", "dimensi", "kategori", "jumlah")
-    list_filter = ("dimensi",)
+    list_filter = ("dimensi", "snapshot")
     list_select_related = ("snapshot", "kelurahan")
+    search_fields = ("kategori", "kelurahan__nama")
 
 
 @admin.register(PublikasiAgregat)
 class PublikasiAgregatAdmin(_HanyaBaca):
     list_display = ("kode_lacak", "judul", "status", "terbit_pada")
     list_select_related = ("snapshot",)
+    list_filter = ("status",)
+    search_fields = ("kode_lacak", "judul")
+
+
+@admin.register(Inovasi)
+class InovasiAdmin(_HanyaBaca):
+    list_display = ("kode_lacak", "judul", "metode", "status", "disosialisasikan_pada")
+    list_filter = ("status", "metode")
+    search_fields = ("kode_lacak", "judul", "penyedia", "kode_paket_spse")
