@@ -35,8 +35,8 @@ DIMENSI = [
     ("status_perkawinan", "Penduduk menurut status perkawinan"),
     ("keluarga", "Jumlah keluarga (KK)"),
     ("wajib_ktp", "Penduduk wajib KTP-el"),
-    ("akta_kelahiran", "Kepemilikan akta kelahiran (penduduk 0–17 tahun)"),
-    ("kia", "Kepemilikan KIA (anak 0–16 tahun)"),
+    ("akta_kelahiran", "Kepemilikan akta kelahiran (anak di bawah 17 tahun)"),
+    ("kia", "Kepemilikan KIA (anak di bawah 17 tahun)"),
     ("peristiwa", "Kelahiran dan kematian dalam semester"),
 ]
 JUDUL_DIMENSI = dict(DIMENSI)
