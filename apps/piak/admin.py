@@ -2,7 +2,16 @@ from django.contrib import admin
 
 from apps.core.admin import HanyaBacaAdmin
 
-from .models import Insiden, JawabanSkm, Pemberitahuan, PemutakhiranData, Pengaduan, Pengaturan, Penyedia
+from .models import (
+    Insiden,
+    JawabanSkm,
+    Pemberitahuan,
+    PemutakhiranData,
+    Pengaduan,
+    Pengaturan,
+    Penyedia,
+    UndanganSkm,
+)
 
 
 @admin.register(Pengaturan)
@@ -10,6 +19,8 @@ class PengaturanAdmin(admin.ModelAdmin):
     """One row: the Dinas' complaint standard and the IKM grade limits (unverified, see the model)."""
 
     list_display = ("__str__", "target_pengaduan_hari_kerja", "target_informasi_hari_kerja", "buka_ulang_hari")
+    search_fields = ("=id",)
+    list_filter = ("buka_ulang_hari",)
 
     def has_add_permission(self, request):
         return not Pengaturan.objects.exists() and super().has_add_permission(request)
@@ -27,6 +38,7 @@ class PengaduanAdmin(HanyaBacaAdmin):
 class PemberitahuanAdmin(HanyaBacaAdmin):
     list_display = ("subjek", "penerima_email", "pengguna", "dibuat_pada", "terkirim_pada", "galat")
     list_filter = ("terkirim_pada",)
+    search_fields = ("subjek", "penerima_email")
     exclude = ("teks", "html")
 
 
@@ -61,5 +73,13 @@ class JawabanSkmAdmin(HanyaBacaAdmin):
     """Anonymous: no name, NIK or tracking code is kept with the answer."""
 
     list_display = ("tanggal", "layanan", "u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
-    list_filter = ("kode_layanan",)
+    list_filter = ("kode_layanan", "tanggal")
+    search_fields = ("layanan", "saran")
     exclude = ("kunci",)
+
+
+@admin.register(UndanganSkm)
+class UndanganSkmAdmin(HanyaBacaAdmin):
+    list_display = ("kunci", "dibuat_pada")
+    list_filter = ("dibuat_pada",)
+    search_fields = ("=kunci",)
