@@ -64,6 +64,9 @@ def _akun():
 
 
 def isi_demo(stdout) -> None:
+    from .demo_p1 import isi_demo_p1
+
+    isi_demo_p1(stdout)  # outgoing letters, assets and staff requests: idempotent on their own
     hari_ini = timezone.localdate()
     surat = [
         dict(asal="opd", pengirim="Dinas Kesehatan Kota Pasuruan", nomor_surat="400.7/1021/423.104/2026",

@@ -129,3 +129,35 @@ def test_promotion_needs_its_documents(client, pengguna):
     r = client.post(reverse("umum:usulankepegawaian-baru"), {"jenis": "kenaikan_pangkat", "pangkat_sekarang": "III/a",
                                                               "pangkat_usulan": "III/b"})
     assert r.status_code == 400 and "berkas" in r.context["form"].errors
+
+
+def test_the_requests_list_runs_a_fixed_number_of_queries(client, pengguna, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from conftest import buat_pengguna
+
+    client.force_login(pengguna("tata_usaha"))
+    url = reverse("umum:usulankepegawaian-antrian")
+    cuti(pengguna("pegawai"), senin_depan(), 1)
+    client.get(url)
+    with CaptureQueriesContext(connection) as satu:
+        client.get(url)
+    for i in range(5):
+        cuti(buat_pengguna("pegawai", f"pegawai-{i}"), senin_depan(i), 1)
+    with django_assert_max_num_queries(len(satu.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_demo_adds_the_p1_records_once(pengguna):
+    import io
+
+    from apps.umum.demo_p1 import isi_demo_p1
+    from apps.umum.models import Aset, Inventarisasi, SuratKeluar
+
+    for kode in ("kadis", "tata_usaha", "pengurus_barang", "pegawai"):
+        pengguna(kode)
+    isi_demo_p1(io.StringIO())
+    isi_demo_p1(io.StringIO())
+    assert SuratKeluar.objects.count() == 2 and Inventarisasi.objects.count() == 1
+    assert UsulanKepegawaian.objects.count() == 1 and Aset.objects.count() == 4
