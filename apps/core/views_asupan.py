@@ -23,9 +23,15 @@ from .workflow import AksiDitolak
 class AsupanView(LoginRequiredMixin, View):
     """GET: the process's intake form for the user's channel; POST: the request, its scans, its
     first timeline row and the tanda terima. A rejected form keeps what was typed (the browser
-    drops chosen files; the page says so)."""
+    drops chosen files; the page says so); a resubmitted form (its one-time key) returns the
+    request it created.
+
+    A process whose intake is more than one form (P.4.1 chooses the service first, and so the
+    flow) subclasses it and overrides the hooks: ``setup_asupan``, ``buat_form``, ``simpan``,
+    ``konteks`` and ``template_name``."""
 
     model = None
+    template_name = None
 
     def setup_asupan(self, request):
         if not getattr(self.model, "FORM_ASUPAN", None):
@@ -43,43 +49,53 @@ class AsupanView(LoginRequiredMixin, View):
     def buat_form(self, data=None, files=None):
         return self.kelas_form(data, files, saluran=self.saluran, pengguna=self.request.user)
 
+    def simpan(self, form):
+        """Create the request from the valid form (inside the one-time key's transaction)."""
+        return asupan_simpan(form=form, pengguna=self.request.user, saluran=self.saluran)
+
     def get(self, request, *args, **kwargs):
-        self.setup_asupan(request)
+        tanggapan = self.setup_asupan(request)
+        if tanggapan is not None:
+            return tanggapan
         return self.tampil(self.buat_form())
 
     def post(self, request, *args, **kwargs):
-        self.setup_asupan(request)
+        tanggapan = self.setup_asupan(request)
+        if tanggapan is not None:
+            return tanggapan
         form = self.buat_form(request.POST, request.FILES)
         if not form.is_valid():
             messages.error(request, "Periksa kembali isian yang ditandai.")
             return self.tampil(form, status=400)
         try:
-            objek, baru = buat_sekali(
-                kunci=form.kunci_idempoten(), pengguna=request.user,
-                buat=lambda: asupan_simpan(form=form, pengguna=request.user, saluran=self.saluran),
-            )
+            objek, baru = buat_sekali(kunci=form.kunci_idempoten(), pengguna=request.user, buat=lambda: self.simpan(form))
         except AksiDitolak as exc:
             messages.error(request, str(exc))
             return self.tampil(form, status=400)
         if self.saluran == Saluran.DARING:
             # A citizen does not open staff pages: the code and PIN to follow the request online.
-            return render(request, "core/asupan_selesai.html", {"objek": objek, "meta": self.model._meta, "baru": baru})
+            return render(request, "core/asupan_selesai.html", {"objek": objek, "meta": type(objek)._meta, "baru": baru})
         if baru:
             messages.success(request, f"Permohonan dicatat dengan kode lacak {objek.kode_lacak}. Cetak tanda terima "
                                       "dari panel dokumen dan serahkan kepada pemohon.")
+            for pesan in getattr(form, "semua_peringatan", list)():
+                messages.warning(request, pesan)
         else:
             messages.info(request, f"Permohonan ini sudah tercatat dengan kode lacak {objek.kode_lacak}.")
-        return redirect(url_proses(self.model, "detail", objek.pk))
+        return redirect(url_proses(type(objek), "detail", objek.pk))
 
-    def tampil(self, form, status=200):
+    def konteks(self, form) -> dict:
         meta = self.model._meta
-        konteks = {
+        return {
             "form": form, "meta": meta, "saluran": self.saluran, "label_saluran": Saluran.LABEL.get(self.saluran),
             "kode_proses": teks_kode(self.model), "boleh_cari_nik": boleh_cari_nik(self.request.user),
             "url_antrian": url_proses(self.model, "antrian") if self.saluran != Saluran.DARING else "",
         }
-        return render(self.request, [f"{meta.app_label}/{meta.model_name}_baru.html", "core/asupan.html"], konteks,
-                      status=status)
+
+    def tampil(self, form, status=200):
+        meta = self.model._meta
+        template = self.template_name or [f"{meta.app_label}/{meta.model_name}_baru.html", "core/asupan.html"]
+        return render(self.request, template, self.konteks(form), status=status)
 
 
 def boleh_cari_nik(user) -> bool:

@@ -4,6 +4,7 @@ from apps.core.urls import proses_urls
 
 from . import views
 from .models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+from .models.wna import PendaftaranWNA
 
 app_name = "pendaftaran"
 
@@ -13,10 +14,11 @@ def _urls(model, prefix):
 
 
 urlpatterns = [
-    path("baru/", views.pendaftaran_baru, name="baru"),
-    path("integrasi/baru/", views.pendaftaran_baru, {"integrasi": True}, name="integrasi-baru"),
+    path("baru/", views.PendaftaranBaruView.as_view(), name="baru"),
+    path("integrasi/baru/", views.PendaftaranBaruView.as_view(integrasi=True), name="integrasi-baru"),
     path("cari-nik/", views.cari_nik, name="cari-nik"),
     *_urls(PermohonanTanpaVerifikasi, "ktp-el"),
     *_urls(PermohonanDenganVerifikasi, "kk-kia"),
     *_urls(PermohonanIntegrasi, "integrasi"),
+    *proses_urls(PendaftaranWNA, prefix="wna"),
 ]

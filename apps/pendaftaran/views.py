@@ -1,5 +1,5 @@
-"""Pages of P.4.1 the kernel does not give: the intake form (front office and partners) and the
-register look-up by NIK. Queues, detail pages and actions are the kernel's, subclassed here only
+"""Pages of P.4.1 beyond the kernel's: the intake (the kernel's intake page with the service chosen
+first) and the register look-up by NIK that fills the identity block. Queues, detail pages and actions are the kernel's, subclassed here only
 to name the search fields, the service filter and the related rows to fetch along."""
 
 from __future__ import annotations
@@ -9,21 +9,20 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
-from apps.core.idempoten import buat_sekali
+from apps.core.asupan import Saluran
 from apps.core.peran import peran_pengguna, punya_peran
-from apps.core.views import AntrianView, DetailView, nama_url
-from apps.core.workflow import AksiDitolak
+from apps.core.views import AntrianView, DetailView
+from apps.core.views_asupan import AsupanView
 from apps.penduduk.selectors import konfirmasi_untuk, penduduk_dari_nik
 from apps.penduduk.validators import bersihkan_nomor
 
 from .forms import IdentitasForm, PendaftaranForm, PilihLayananForm
-from .models import Layanan, PermohonanIntegrasi
+from .models import Layanan, PermohonanIntegrasi, PermohonanTanpaVerifikasi
 from .models.layanan import instansi_pengguna
 from .selectors import alasan_kembali, daftar_periksa, layanan_loket, layanan_untuk_model
-from .services import permohonan_ajukan
+from .services import model_untuk_layanan, permohonan_ajukan
 
 
 class PermohonanAntrianView(AntrianView):
@@ -77,61 +76,46 @@ class PermohonanDetailView(DetailView):
         return ctx
 
 
-def _peran_loket(integrasi: bool) -> str:
-    return "petugas_integrasi" if integrasi else "petugas_fo"
+class PendaftaranBaruView(AsupanView):
+    """P.4.1 intake on the kernel's intake page: the service is chosen first (it decides the
+    flow, P.4.1.1–P.4.1.3, and the requirements), then the applicant is identified and the
+    requirements ticked and scanned. Front office at the counter, or a partner's officer."""
 
+    integrasi = False
+    template_name = "pendaftaran/pendaftaran_baru.html"
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def pendaftaran_baru(request, integrasi: bool = False):
-    """P.4.1 intake: choose the service, identify the person, tick and scan the requirements."""
-    if not punya_peran(request.user, [_peran_loket(integrasi)]):
-        raise PermissionDenied("Halaman ini untuk petugas loket pendaftaran.")
-    if integrasi and not instansi_pengguna(request.user):
-        messages.error(request, "Akun Anda belum terdaftar pada instansi mitra. Hubungi administrator.")
-        return redirect("akun:beranda")
-    pilihan = layanan_loket(integrasi=integrasi)
-    pilih = PilihLayananForm(request.GET or None, layanan_qs=pilihan)
-    layanan = pilih.cleaned_data["layanan"] if pilih.is_bound and pilih.is_valid() else None
-    if request.method == "POST":
-        layanan = Layanan.objects.filter(pk=request.POST.get("layanan"), pk__in=pilihan.values("pk")).first()
-        if layanan is None:
-            messages.error(request, "Pilih layanan yang dimohon.")
-            return redirect(request.path)
-        form = PendaftaranForm(request.POST, request.FILES, layanan=layanan, integrasi=integrasi)
-        if form.is_valid():
-            try:
-                # A resubmitted form (its one-time key) gets the request it already created.
-                objek, baru = buat_sekali(kunci=form.kunci_idempoten(), pengguna=request.user, buat=lambda: permohonan_ajukan(
-                    layanan=layanan, data=form.data_pemohon(), berkas=form.berkas_persyaratan(),
-                    oleh=request.user, integrasi=integrasi, konfirmasi=form.konfirmasi(), foto=form.foto(),
-                ))
-            except AksiDitolak as exc:
-                messages.error(request, str(exc))
-            else:
-                if not baru:
-                    messages.info(request, f"Permohonan ini sudah tercatat dengan kode lacak {objek.kode_lacak}.")
-                    return redirect(reverse(nama_url(type(objek), "detail"), args=[objek.pk]))
-                messages.success(
-                    request,
-                    f"Permohonan dicatat dengan kode lacak {objek.kode_lacak}. Cetak tanda terima dari panel dokumen "
-                    "dan serahkan kepada pemohon.",
-                )
-                for pesan in form.semua_peringatan():
-                    messages.warning(request, pesan)
-                return redirect(reverse(nama_url(type(objek), "detail"), args=[objek.pk]))
-        else:
-            messages.error(request, "Periksa kembali isian yang ditandai.")
-        status = 400
-    else:
-        form = PendaftaranForm(layanan=layanan, integrasi=integrasi) if layanan else None
-        status = 200
-    return render(
-        request,
-        "pendaftaran/pendaftaran_baru.html",
-        {"pilih": pilih, "layanan": layanan, "form": form, "integrasi": integrasi},
-        status=status,
-    )
+    def setup_asupan(self, request):
+        peran = "petugas_integrasi" if self.integrasi else "petugas_fo"
+        if not punya_peran(request.user, [peran]):
+            raise PermissionDenied("Halaman ini untuk petugas loket pendaftaran.")
+        if self.integrasi and not instansi_pengguna(request.user):
+            messages.error(request, "Akun Anda belum terdaftar pada instansi mitra. Hubungi administrator.")
+            return redirect("akun:beranda")
+        self.saluran = Saluran.MITRA if self.integrasi else Saluran.LOKET
+        pilihan = layanan_loket(integrasi=self.integrasi)
+        self.pilih = PilihLayananForm(request.GET or None, layanan_qs=pilihan)
+        self.layanan = self.pilih.cleaned_data["layanan"] if self.pilih.is_bound and self.pilih.is_valid() else None
+        if request.method == "POST":
+            self.layanan = Layanan.objects.filter(pk=request.POST.get("layanan"), pk__in=pilihan.values("pk")).first()
+            if self.layanan is None:
+                messages.error(request, "Pilih layanan yang dimohon.")
+                return redirect(request.path)
+        self.model = model_untuk_layanan(self.layanan, integrasi=self.integrasi) if self.layanan else PermohonanTanpaVerifikasi
+        return None
+
+    def buat_form(self, data=None, files=None):
+        if self.layanan is None:
+            return None
+        return PendaftaranForm(data, files, layanan=self.layanan, integrasi=self.integrasi)
+
+    def simpan(self, form):
+        return permohonan_ajukan(
+            layanan=self.layanan, data=form.data_pemohon(), berkas=form.berkas_persyaratan(), oleh=self.request.user,
+            integrasi=self.integrasi, konfirmasi=form.konfirmasi(), foto=form.foto(),
+        )
+
+    def konteks(self, form) -> dict:
+        return {**super().konteks(form), "pilih": self.pilih, "layanan": self.layanan, "integrasi": self.integrasi}
 
 
 @login_required
