@@ -87,3 +87,18 @@ def undangan_skm(objek) -> str:
     if JawabanSkm.objects.filter(kunci=kunci_permohonan(objek)).exists():
         return ""
     return url_survei(objek, absolut=False)
+
+
+def waktu_penyelesaian_insiden(periode_awal: datetime.date, periode_akhir: datetime.date) -> dict:
+    """P.6.1 time to resolve of the incidents reported in the period: how many were fixed, and the
+    mean and longest time from the report to the internal check (one query)."""
+    from django.db.models import DurationField, ExpressionWrapper, F, Max
+
+    from .models import Insiden
+
+    durasi = ExpressionWrapper(F("dipulihkan_pada") - F("dibuat_pada"), output_field=DurationField())
+    baris = (Insiden.objects.filter(dibuat_pada__date__gte=periode_awal, dibuat_pada__date__lte=periode_akhir)
+             .aggregate(jumlah=Count("pk"), pulih=Count("dipulihkan_pada"),
+                        rata=Avg(durasi, filter=Q(dipulihkan_pada__isnull=False)),
+                        terlama=Max(durasi, filter=Q(dipulihkan_pada__isnull=False))))
+    return baris

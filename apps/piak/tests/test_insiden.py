@@ -102,3 +102,15 @@ def test_the_front_office_sees_the_banner_until_fixed(client, pengguna):
     assert b"banner-insiden" in client.get(reverse("piak:pengaduan-baru")).content
     insiden_ke("menunggu_konfirmasi", pengguna, objek=objek)
     assert b"banner-insiden" not in client.get(reverse("piak:pengaduan-baru")).content
+
+
+def test_time_to_resolve_is_measured(pengguna):
+    from apps.piak.models import Insiden
+    from apps.piak.selectors import waktu_penyelesaian_insiden
+
+    selesai = insiden_ke("menunggu_konfirmasi", pengguna)
+    insiden_ke("dilaporkan", pengguna)
+    Insiden.objects.filter(pk=selesai.pk).update(dipulihkan_pada=selesai.dibuat_pada + timedelta(hours=5))
+    hari_ini = timezone.localdate()
+    hasil = waktu_penyelesaian_insiden(hari_ini - timedelta(days=1), hari_ini + timedelta(days=1))
+    assert hasil["jumlah"] == 2 and hasil["pulih"] == 1 and hasil["rata"] == timedelta(hours=5)
