@@ -302,7 +302,7 @@ def data_dasbor(user, s: Saringan) -> dict:
                       "data": [{"label": "Tindakan", "data": [b[2] for b in petugas.baris]}]}
     tabel.append(petugas)
 
-    tabel.extend(_tabel_tambahan(s))
+    tabel.extend(_tabel_tambahan(user, s))
     segar = RekapHariSegar.objects.filter(tanggal__gte=s.dari, tanggal__lte=s.sampai).aggregate(
         tertua=Min("disegarkan_pada"), hari=Count("pk")
     )
@@ -327,11 +327,30 @@ def _baris_umum(hasil) -> tuple[list[str], list[list]]:
 # Figures other parts of the portal provide, shown once they exist: (code, title, dotted path).
 SUMBER_TAMBAHAN = [
     ("blangko", "Stok blangko", "apps.pendaftaran.selectors.stok_blangko"),
-    ("ikm", "Indeks Kepuasan Masyarakat (IKM)", "apps.piak.selectors.ikm"),
 ]
 
 
-def _tabel_tambahan(s: Saringan) -> list[Tabel]:
+def _tabel_ikm(user, s: Saringan) -> Tabel | None:
+    """The IKM (SKM answers, apps.piak) of the period per service in the user's scope, and of all."""
+    try:
+        from apps.piak.selectors import ikm, ikm_per_layanan
+    except ImportError:
+        return None
+    lingkup = cakupan(user)
+    t = Tabel("ikm", "Indeks Kepuasan Masyarakat (IKM)", ["Proses", "Layanan", "Responden", "IKM", "Mutu", "Kinerja"],
+              catatan="Dari jawaban SKM dalam periode (Permenpan RB 14/2017).")
+    for kode, layanan, h in ikm_per_layanan(s.dari, s.sampai):
+        if lingkup is None or kode in lingkup:
+            t.baris.append([kode, layanan, h.responden, h.ikm, h.mutu, h.kinerja])
+    if lingkup is None:
+        semua = ikm(s.dari, s.sampai)
+        t.baris.append(["", "Semua layanan", semua.responden, semua.ikm, semua.mutu, semua.kinerja])
+    t.grafik = {"jenis": "bar", "label": [b[1] for b in t.baris],
+                "data": [{"label": "IKM", "data": [float(b[3]) if b[3] is not None else None for b in t.baris]}], "maks": 100}
+    return t
+
+
+def _tabel_tambahan(user, s: Saringan) -> list[Tabel]:
     hasil = []
     for kode, judul, jalur in SUMBER_TAMBAHAN:
         try:
@@ -344,6 +363,9 @@ def _tabel_tambahan(s: Saringan) -> list[Tabel]:
             isi = fungsi()
         kolom, baris = _baris_umum(isi)
         hasil.append(Tabel(kode, judul, kolom, baris))
+    ikm_tabel = _tabel_ikm(user, s)
+    if ikm_tabel is not None:
+        hasil.append(ikm_tabel)
     return hasil
 
 

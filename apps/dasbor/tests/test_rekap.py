@@ -182,12 +182,14 @@ def stok_contoh(*, dari, sampai):
 def test_blangko_and_ikm_show_once_their_provider_exists(pengguna, monkeypatch):
     monkeypatch.setattr("apps.dasbor.selectors.SUMBER_TAMBAHAN", [
         ("blangko", "Stok blangko", f"{__name__}.stok_contoh"),
-        ("ikm", "IKM", "apps.piak.selectors_yang_belum_ada.ikm"),
+        ("lain", "Belum ada", "apps.pendaftaran.selectors_yang_belum_ada.stok"),
     ])
     data = data_dasbor(pengguna("kadis"), _saringan())
     blangko = _tabel(data, "blangko")
     assert blangko.kolom == ["Jenis", "Stok"] and blangko.baris == [["KTP-el", 120], ["KIA", 40]]
-    assert not [t for t in data["tabel"] if t.kode == "ikm"]
+    assert not [t for t in data["tabel"] if t.kode == "lain"]
+    # The IKM of apps.piak: without answers, only the "all services" row with no index.
+    assert _tabel(data, "ikm").baris == [["", "Semua layanan", 0, None, "", ""]]
 
 
 def test_the_page_says_which_days_are_not_aggregated_yet(client, pengguna):
