@@ -215,6 +215,22 @@ class PublikasiForm(forms.ModelForm):
         self.fields["ambang_sel_kecil"].min_value = 2
 
 
+class DrafPublikasiForm(AksiModelForm):
+    """The team adjusts the draft as a reviewer asked (title, foreword, small-cell threshold)."""
+
+    class Meta:
+        from .models import PublikasiAgregat
+
+        model = PublikasiAgregat
+        fields = ["judul", "pengantar", "ambang_sel_kecil"]
+        widgets = {"pengantar": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ambang_sel_kecil"].min_value = 2
+        self.fields["ambang_sel_kecil"].widget.attrs["min"] = 2
+
+
 class PembahasanForm(AksiModelForm):
     class Meta:
         from .models import PublikasiAgregat

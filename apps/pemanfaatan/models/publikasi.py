@@ -140,6 +140,12 @@ class PublikasiAgregat(Proses):
     def ringkasan(self) -> str:
         return self.judul
 
+    @transition(field=status, source=P.DRAF, target=P.DRAF, permission=peran("admin_piak"),
+                custom={"label": "Sesuaikan draf", "form": "apps.pemanfaatan.forms.DrafPublikasiForm",
+                        "gaya": "secondary"})
+    def sesuaikan_draf(self, oleh=None, data=None):
+        pass
+
     @transition(field=status, source=P.DRAF, target=P.PEMBAHASAN, permission=peran("admin_piak"),
                 custom={"label": "Ajukan ke pembahasan PIAK"})
     def ajukan_pembahasan(self, oleh=None, data=None):

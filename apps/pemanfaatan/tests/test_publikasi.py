@@ -222,6 +222,8 @@ def test_review_chain_returns_then_the_kadis_signs_the_book(client, semester, pe
     pub = _aksi(client, pub, "kembalikan_sekretaris", catatan="Tambahkan kata pengantar.")
     assert pub.status == "draf"
     client.force_login(admin)
+    pub = _aksi(client, pub, "sesuaikan_draf", judul="Agregat Kependudukan", ambang_sel_kecil=5,
+                pengantar="Buku ini memuat agregat kependudukan semester berkenaan.")
     pub = _aksi(client, pub, "ajukan_pembahasan")
     pub = _aksi(client, pub, "selesai_pembahasan", notulen_pembahasan="Pengantar ditambahkan.")
     client.force_login(pengguna("sekretaris"))
@@ -238,7 +240,7 @@ def test_review_chain_returns_then_the_kadis_signs_the_book(client, semester, pe
     halaman = int(next(b.split()[-1] for b in info.splitlines() if b.startswith("Pages:")))
     assert halaman >= 10
     teks = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
-    assert "AGREGAT KEPENDUDUKAN" in teks and "Catatan metodologi" in teks
+    assert "AGREGAT KEPENDUDUKAN" in teks and "Catatan metodologi" in teks and "semester berkenaan" in teks
     assert "Laki-laki" in teks and "Jumlah" in teks and "Kota Pasuruan" in teks
     # One chart per table: SVG images drawn by WeasyPrint as vector graphics, their labels text.
     from apps.pemanfaatan.agregat import DIMENSI
