@@ -10,3 +10,7 @@ class PendaftaranConfig(AppConfig):
         from .contoh import daftarkan_contoh
 
         daftarkan_contoh()
+
+        from .dokumen_p4 import daftarkan_dokumen_p4
+
+        daftarkan_dokumen_p4()

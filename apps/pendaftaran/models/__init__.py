@@ -7,6 +7,7 @@ state graph is exactly the map's and each role's queue holds only what that role
 
 from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 from .permohonan import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi, Status
+from .wna import PendaftaranWNA
 
 MODEL_PERMOHONAN = (PermohonanTanpaVerifikasi, PermohonanDenganVerifikasi, PermohonanIntegrasi)
 
@@ -17,6 +18,7 @@ __all__ = [
     "JenisDokumen",
     "Layanan",
     "MODEL_PERMOHONAN",
+    "PendaftaranWNA",
     "PermohonanDenganVerifikasi",
     "PermohonanIntegrasi",
     "PermohonanTanpaVerifikasi",

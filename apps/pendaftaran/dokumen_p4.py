@@ -1,0 +1,19 @@
+"""Document types of P.4.2–P.4.5, registered from ``AppConfig.ready``."""
+
+from __future__ import annotations
+
+import datetime
+
+
+def daftarkan_dokumen_p4() -> None:
+    from apps.dokumen.jenis import A4, daftarkan_jenis
+
+    batas = datetime.date(2030, 6, 30)
+    daftarkan_jenis(
+        "dokumen_wna", judul="KK / KTP WNA", template="pendaftaran/dokumen/dokumen_wna.html", ukuran_kertas=A4,
+        pola_nomor="WNA/{urut:06d}/{bulan_romawi}/{tahun}",
+        contoh={"judul": "KK WNA", "kk": True, "nama": "JOHN SMITH", "nik": "3575019999000001",
+                "no_kk": "3575019999000002", "kewarganegaraan": "Australia", "nomor_paspor": "PA1234567",
+                "izin": "KITAS (izin tinggal terbatas)", "nomor_izin": "2C11AB1234", "izin_berlaku_sampai": batas,
+                "ktp_berlaku_sampai": None, "alamat": "Jl. Hayam Wuruk 10, Pasuruan"},
+    )

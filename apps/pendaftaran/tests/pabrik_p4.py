@@ -1,0 +1,37 @@
+"""Records of P.4.2–P.4.5 in any state, for the role matrix and the tests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+
+def dokumen_siap(objek, jenis: str) -> None:
+    """The signed document TTE leaves behind, for a record put straight into a later state."""
+    from apps.dokumen.models import Dokumen
+
+    Dokumen.objects.create(
+        content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk, jenis=jenis,
+        judul="Dokumen uji", kunci_nomor="uji", tahun=timezone.localdate().year, urut=objek.pk,
+        nomor=f"UJI-{jenis}-{objek.pk}", perlu_tte=True, status=Dokumen.Status.SELESAI, berkas="dokumen/uji.pdf",
+    )
+
+
+def buat_wna(status: str | None = None, **kw):
+    from apps.pendaftaran.models.wna import DokumenWNA, PendaftaranWNA, StatusWNA
+
+    data = {
+        "dokumen": DokumenWNA.KTP, "nama": "JOHN SMITH", "kewarganegaraan": "Australia", "nomor_paspor": "PA1234567",
+        "jenis_izin": "kitas", "nomor_izin": "2C11AB1234", "izin_berlaku_sampai": timezone.localdate() + timedelta(days=400),
+        "alamat": "Jl. Hayam Wuruk 10", "email": "john@contoh.id", "nik": "3575019999000001",
+        "berkas_persyaratan": {"paspor": None, "izin_tinggal": None, "skck": None},
+    }
+    data.update(kw)
+    if status is not None:
+        data["status"] = status
+    objek = PendaftaranWNA.objects.create(**data)
+    if status in (StatusWNA.DITANDATANGANI, StatusWNA.DICETAK, StatusWNA.SIAP_DIAMBIL, StatusWNA.SELESAI):
+        dokumen_siap(objek, "dokumen_wna")
+    return objek
