@@ -45,14 +45,14 @@ def hitung_ikm(rata_unsur: list[Decimal]) -> Decimal:
     return (rata * 25).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def _hasil(baris: dict) -> HasilIkm:
+def _hasil(baris: dict, pengaturan: Pengaturan | None = None) -> HasilIkm:
     n = baris["n"]
     if not n:
         return HasilIkm(responden=0, ikm=None, mutu="", kinerja="")
     unsur = [(k, label, Decimal(str(baris[k])).quantize(Decimal("0.0001"))) for k, label in UNSUR_SKM]
     # Computed from the exact means (not the rounded ones shown).
     nilai = hitung_ikm([Decimal(str(baris[k])) for k, _ in UNSUR_SKM])
-    mutu = mutu_ikm(nilai)
+    mutu = mutu_ikm(nilai, pengaturan)
     return HasilIkm(responden=n, ikm=nilai, mutu=mutu, kinerja=KINERJA[mutu], unsur=unsur)
 
 
@@ -75,7 +75,8 @@ def ikm_per_layanan(periode_awal: datetime.date, periode_akhir: datetime.date) -
     """(process code, service, IKM) per service with answers in the period: one query."""
     baris = (JawabanSkm.objects.filter(tanggal__gte=periode_awal, tanggal__lte=periode_akhir)
              .values("kode_layanan", "layanan").annotate(**_agregat()).order_by("kode_layanan", "layanan"))
-    return [(b["kode_layanan"], b["layanan"], _hasil(b)) for b in baris]
+    pengaturan = Pengaturan.aktif()  # read once, not once per service
+    return [(b["kode_layanan"], b["layanan"], _hasil(b, pengaturan)) for b in baris]
 
 
 def undangan_skm(objek) -> str:
