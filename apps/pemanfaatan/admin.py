@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AgregatDKB, Inovasi, PerjanjianData, PeringatanKedaluwarsa, PublikasiAgregat, SnapshotDKB
+from .models import AgregatDKB, Inovasi, PeringatanKedaluwarsa, PerjanjianData, PublikasiAgregat, SnapshotDKB
 
 
 @admin.register(PerjanjianData)

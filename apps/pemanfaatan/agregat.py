@@ -226,12 +226,12 @@ def tabel_publik(snapshot: SnapshotDKB, *, kecamatan: str = "", kelurahan: str =
         wilayah = sorted(t["wil"])
         matriks = [[t["n"][(w, k)] for k in kategori] for w in wilayah]
         # The totals row and column take part in the suppression as cells of the table.
-        total_kolom = [sum(kol) for kol in zip(*matriks)] if matriks else []
+        total_kolom = [sum(kol) for kol in zip(*matriks, strict=True)] if matriks else []
         total_baris = [sum(b) for b in matriks]
-        penuh = [b + [tb] for b, tb in zip(matriks, total_baris)] + [total_kolom + [sum(total_baris)]]
+        penuh = [b + [tb] for b, tb in zip(matriks, total_baris, strict=True)] + [total_kolom + [sum(total_baris)]]
         samar = _samarkan(penuh, ambang)
         tabel = Tabel(dimensi=kode, judul=judul, kategori=kategori)
-        for (w, baris) in zip(wilayah, samar[:-1]):
+        for w, baris in zip(wilayah, samar[:-1], strict=True):
             tabel.baris.append({"kode": w, "wilayah": t["wil"][w], "sel": baris[:-1], "total": baris[-1]})
         tabel.total = {"wilayah": "Jumlah", "sel": samar[-1][:-1], "total": samar[-1][-1]}
         tabel.disamarkan = sum(1 for b in samar for n in b if n is None)

@@ -25,7 +25,7 @@ def svg_batang(judul: str, label: list[str], nilai: list[int | None]) -> str:
     bagian = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{LEBAR}" height="{tinggi}" '
               f'viewBox="0 0 {LEBAR} {tinggi}" role="img" aria-label="{escape(judul)}">',
               f'<text x="0" y="14" font-size="12" font-weight="bold" font-family="sans-serif">Grafik: {escape(judul)}</text>']
-    for i, (lab, n) in enumerate(zip(label, nilai)):
+    for i, (lab, n) in enumerate(zip(label, nilai, strict=True)):
         y = 24 + i * TINGGI_BARIS
         w = 0 if not n else max(1, round(lebar_bar * n / maks))
         bagian.append(f'<text x="{kiri - 6}" y="{y + 12}" font-size="10" text-anchor="end" '

@@ -15,7 +15,7 @@ from django.utils import timezone
 from apps.core.models import Lampiran
 from apps.core.workflow import catat_pembuatan
 
-from .models import AMBANG_PERINGATAN, PerjanjianData, PeringatanKedaluwarsa, StatusPerjanjian
+from .models import AMBANG_PERINGATAN, PeringatanKedaluwarsa, PerjanjianData, StatusPerjanjian
 from .models.perjanjian import ambang_berlaku
 
 log = logging.getLogger(__name__)

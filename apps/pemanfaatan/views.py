@@ -12,14 +12,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from apps.akun.roles import KODE_PERAN
 from apps.core.peran import punya_peran
 from apps.core.views import DetailView
-
 from apps.penduduk.models import Wilayah
 
 from .agregat import JUDUL_DIMENSI, ambang_bawaan, snapshot_bekukan, tabel_publik
-from apps.akun.roles import KODE_PERAN
-
 from .forms import InovasiForm, PerjanjianForm, PublikasiForm, SnapshotForm, StatistikFilterForm
 from .models import (
     Inovasi,

@@ -31,7 +31,7 @@ class StatusInovasi(models.TextChoices):
     DITOLAK = "ditolak", "Tidak dilanjutkan"
 
 
-I = StatusInovasi
+SI = StatusInovasi
 # The internal check of a vendor's tool (all must hold before sosialisasi).
 DAFTAR_UJI = [
     ("fungsi", "Fungsi sesuai rancangan dan kontrak"),
@@ -51,10 +51,10 @@ def _rekanan(self) -> bool:
 
 class Inovasi(Proses):
     KODE_PROSES = ("P.7.3",)
-    STATUS_AKHIR = frozenset({I.DISOSIALISASIKAN, I.DITOLAK})
+    STATUS_AKHIR = frozenset({SI.DISOSIALISASIKAN, SI.DITOLAK})
     JENIS_DOKUMEN_TTE = "sk_tim_inovasi"
 
-    status = FSMField(choices=I.choices, default=I.USULAN, protected=True)
+    status = FSMField(choices=SI.choices, default=SI.USULAN, protected=True)
     judul = models.CharField("nama inovasi", max_length=200)
     gagasan = models.TextField("gagasan dan manfaat")
     # The feasibility study (PIAK).
@@ -85,81 +85,81 @@ class Inovasi(Proses):
     def ringkasan(self) -> str:
         return f"Inovasi layanan — {self.judul}"
 
-    @transition(field=status, source=I.USULAN, target=I.KAJIAN, permission=peran("kadis"),
+    @transition(field=status, source=SI.USULAN, target=SI.KAJIAN, permission=peran("kadis"),
                 custom={"label": "Disposisikan ke PIAK", "gaya": "success"})
     def disposisikan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=[I.USULAN, I.KAJIAN], target=I.DITOLAK, permission=peran("kadis"),
+    @transition(field=status, source=[SI.USULAN, SI.KAJIAN], target=SI.DITOLAK, permission=peran("kadis"),
                 custom={"label": "Tidak dilanjutkan", "wajib_catatan": True, "gaya": "danger"})
     def tolak(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=I.KAJIAN, target=I.USULAN_TIM, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.KAJIAN, target=SI.USULAN_TIM, permission=peran("admin_piak"),
                 custom={"label": "Catat kajian: swakelola", "form": "apps.pemanfaatan.forms.KajianForm"})
     def kaji_swakelola(self, oleh=None, data=None):
         self.metode = Metode.SWAKELOLA
 
-    @transition(field=status, source=I.KAJIAN, target=I.PENGADAAN, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.KAJIAN, target=SI.PENGADAAN, permission=peran("admin_piak"),
                 custom={"label": "Catat kajian: melalui rekanan", "form": "apps.pemanfaatan.forms.KajianForm"})
     def kaji_rekanan(self, oleh=None, data=None):
         self.metode = Metode.REKANAN
 
     # -- swakelola ------------------------------------------------------------------------------
-    @transition(field=status, source=I.USULAN_TIM, target=I.TIM_DIAJUKAN, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.USULAN_TIM, target=SI.TIM_DIAJUKAN, permission=peran("admin_piak"),
                 custom={"label": "Ajukan susunan tim ke kepala dinas", "form": "apps.pemanfaatan.forms.TimForm"})
     def ajukan_tim(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=I.TIM_DIAJUKAN, target=I.USULAN_TIM, permission=peran("kadis"),
+    @transition(field=status, source=SI.TIM_DIAJUKAN, target=SI.USULAN_TIM, permission=peran("kadis"),
                 custom={"label": "Kembalikan usulan tim", "wajib_catatan": True, "gaya": "danger"})
     def kembalikan_tim(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=I.TIM_DIAJUKAN, target=I.PERANCANGAN, permission=peran("kadis"),
+    @transition(field=status, source=SI.TIM_DIAJUKAN, target=SI.PERANCANGAN, permission=peran("kadis"),
                 custom={"label": "Tetapkan SK Tim Inovasi (TTE)", "gaya": "success", "form": "apps.dokumen.forms.TTEForm",
                         "layanan": "apps.dokumen.services.aksi_tandatangani"})
     def tetapkan_tim(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=I.PERANCANGAN, target=I.RANCANGAN_DIAJUKAN, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.PERANCANGAN, target=SI.RANCANGAN_DIAJUKAN, permission=peran("admin_piak"),
                 custom={"label": "Ajukan rancangan ke kepala dinas", "form": "apps.pemanfaatan.forms.RancanganForm"})
     def ajukan_rancangan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=I.RANCANGAN_DIAJUKAN, target=I.PERANCANGAN, permission=peran("kadis"),
+    @transition(field=status, source=SI.RANCANGAN_DIAJUKAN, target=SI.PERANCANGAN, permission=peran("kadis"),
                 custom={"label": "Kembalikan rancangan", "wajib_catatan": True, "gaya": "danger"})
     def kembalikan_rancangan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=I.RANCANGAN_DIAJUKAN, target=I.SIAP_SOSIALISASI, permission=peran("kadis"),
+    @transition(field=status, source=SI.RANCANGAN_DIAJUKAN, target=SI.SIAP_SOSIALISASI, permission=peran("kadis"),
                 custom={"label": "Setujui rancangan", "gaya": "success"})
     def setujui_rancangan(self, oleh=None, data=None):
         pass
 
     # -- rekanan --------------------------------------------------------------------------------
-    @transition(field=status, source=I.PENGADAAN, target=I.PEMBUATAN, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.PENGADAAN, target=SI.PEMBUATAN, permission=peran("admin_piak"),
                 custom={"label": "Catat pengadaan SPSE", "form": "apps.pemanfaatan.forms.PengadaanForm"})
     def catat_pengadaan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=I.PEMBUATAN, target=I.UJI_INTERNAL, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.PEMBUATAN, target=SI.UJI_INTERNAL, permission=peran("admin_piak"),
                 custom={"label": "Catat serah terima tools dari rekanan"})
     def terima_tools(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=I.UJI_INTERNAL, target=I.SIAP_SOSIALISASI, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.UJI_INTERNAL, target=SI.SIAP_SOSIALISASI, permission=peran("admin_piak"),
                 custom={"label": "Lulus pengecekan internal", "gaya": "success", "form": "apps.pemanfaatan.forms.UjiForm"})
     def lulus_uji(self, oleh=None, data=None):
         self.hasil_uji = {k: True for k, _ in DAFTAR_UJI}
 
-    @transition(field=status, source=I.UJI_INTERNAL, target=I.PEMBUATAN, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.UJI_INTERNAL, target=SI.PEMBUATAN, permission=peran("admin_piak"),
                 custom={"label": "Belum layak: kembalikan ke rekanan", "wajib_catatan": True, "gaya": "danger"})
     def gagal_uji(self, oleh=None, data=None):
         pass
 
     # -- both ---------------------------------------------------------------------------------
-    @transition(field=status, source=I.SIAP_SOSIALISASI, target=I.DISOSIALISASIKAN, permission=peran("admin_piak"),
+    @transition(field=status, source=SI.SIAP_SOSIALISASI, target=SI.DISOSIALISASIKAN, permission=peran("admin_piak"),
                 custom={"label": "Publikasikan (sosialisasi)", "gaya": "success",
                         "form": "apps.pemanfaatan.forms.SosialisasiForm"})
     def sosialisasikan(self, oleh=None, data=None):

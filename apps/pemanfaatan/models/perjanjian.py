@@ -136,7 +136,7 @@ class PerjanjianData(Proses):
     ttd_mitra_pada = models.DateField("ditandatangani lembaga pada", null=True, blank=True)
     penandatangan_dinas = models.CharField("penandatangan pihak Dinas", max_length=150, blank=True)
     ttd_dinas_pada = models.DateField("ditandatangani Dinas pada", null=True, blank=True)
-    ttd_dinas_tte = models.BooleanField("Dinas menandatangani dengan TTE", default=False)
+    dinas_dengan_tte = models.BooleanField("Dinas menandatangani dengan TTE", default=False)
     dokumen_diserahkan_pada = models.DateField("dokumen diserahkan pada", null=True, blank=True)
     # Set by the daily task once the end date has passed (listed on the register page).
     kedaluwarsa_sejak = models.DateField("kedaluwarsa sejak", null=True, blank=True, editable=False)
@@ -230,7 +230,7 @@ class PerjanjianData(Proses):
                         "layanan": "apps.dokumen.services.aksi_tandatangani"})
     def ttd_dinas_tte(self, oleh=None, data=None):
         self.ttd_dinas_pada = timezone.localdate()
-        self.ttd_dinas_tte = True
+        self.dinas_dengan_tte = True
         pejabat = getattr(oleh, "pejabat", None) if oleh else None
         self.penandatangan_dinas = pejabat.nama if pejabat else (oleh.get_full_name() or oleh.username)
 
@@ -240,7 +240,7 @@ class PerjanjianData(Proses):
     def ttd_dinas_basah(self, oleh=None, data=None):
         self.penandatangan_dinas = data["penandatangan"]
         self.ttd_dinas_pada = data["tanggal"]
-        self.ttd_dinas_tte = False
+        self.dinas_dengan_tte = False
 
     @transition(field=status, source=S.PENANDATANGANAN, target=S.BERLAKU, permission=peran("admin_piak"),
                 conditions=[_kedua_pihak_ttd],

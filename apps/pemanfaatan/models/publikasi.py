@@ -61,10 +61,6 @@ class SnapshotDKB(models.Model):
     def __str__(self) -> str:
         return f"DKB {self.get_semester_display()} {self.tahun}"
 
-    @property
-    def judul(self) -> str:
-        return f"{self.get_semester_display()} {self.tahun}"
-
     def save(self, *args, **kwargs):
         if self.pk is not None and not kwargs.pop("_boleh_ubah", False):
             raise ValidationError("Snapshot DKB tidak dapat diubah setelah dibekukan.")
@@ -72,6 +68,10 @@ class SnapshotDKB(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError("Snapshot DKB tidak dapat dihapus.")
+
+    @property
+    def judul(self) -> str:
+        return f"{self.get_semester_display()} {self.tahun}"
 
 
 class AgregatDKB(models.Model):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.models import Lampiran
-from apps.pemanfaatan.models import PerjanjianData, PeringatanKedaluwarsa
+from apps.pemanfaatan.models import PeringatanKedaluwarsa, PerjanjianData
 from apps.pemanfaatan.services import peringatan_jalankan
 
 from .factories import berkas_pdf, perjanjian_ke
@@ -48,7 +48,7 @@ def tanda_tangan_dan_serahkan(client, pengguna, p, kadis, passphrase, jalankan_c
     client.force_login(kadis.user)
     with jalankan_commit(execute=True):
         p = aksi(client, p, "ttd_dinas_tte", passphrase=passphrase)
-    assert p.ttd_dinas_tte and p.penandatangan_dinas == kadis.nama
+    assert p.dinas_dengan_tte is True and p.penandatangan_dinas == kadis.nama
     client.force_login(pengguna("admin_piak"))
     p = aksi(client, p, "serahkan", dokumen_diserahkan_pada=hari_ini.isoformat())
     assert p.status == "berlaku"
@@ -64,7 +64,7 @@ def test_institution_under_the_walikota_goes_straight_to_the_pks(client, penggun
     # The other branch's step is not offered to this institution.
     r = client.post(reverse("pemanfaatan:perjanjiandata-aksi", args=[p.pk, "teruskan_bagpem"]), {"versi": p.versi})
     p.refresh_from_db()
-    assert p.status == "diajukan"
+    assert r.status_code == 400 and p.status == "diajukan"
     p = aksi(client, p, "proses_pks")
     assert p.status == "penyesuaian"
     p = tanda_tangan_dan_serahkan(client, pengguna, p, kadis, passphrase, django_capture_on_commit_callbacks)
@@ -106,6 +106,7 @@ def test_wet_signature_of_the_dinas_is_recorded(client, pengguna):
     hari_ini = timezone.localdate().isoformat()
     p = aksi(client, p, "ttd_dinas_basah", penandatangan="Kepala Dinas", tanggal=hari_ini,
              lampiran=berkas_pdf())
+    assert p.dinas_dengan_tte is False and p.penandatangan_dinas == "Kepala Dinas"
     # Not offered twice, and no handover before the institution has signed.
     from apps.core.workflow import aksi_tersedia
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -115,7 +115,7 @@ def test_snapshot_is_frozen(semester):
         s.delete()
     with pytest.raises(ValidationError):
         AgregatDKB.objects.filter(snapshot=s).first().save()
-    with pytest.raises(Exception):  # one snapshot per semester
+    with pytest.raises(IntegrityError):  # one snapshot per semester
         snapshot_bekukan(*semester)
 
 
@@ -129,7 +129,7 @@ def test_small_cell_rule():
     assert all(n is None or n == 0 or n >= 5 for b in h for n in b)
     for baris in h:
         assert sum(1 for n in baris if n is None) != 1
-    for kol in zip(*h):
+    for kol in zip(*h, strict=True):
         assert sum(1 for n in kol if n is None) != 1
     assert _samarkan([[0, 7]], 5) == [[0, 7]]  # zero is not suppressed
 
