@@ -16,6 +16,7 @@ urlpatterns = [
     *proses_urls(SuratKeluar, antrian=views_baru.SuratKeluarAntrian, detail=views_baru.SuratKeluarDetail,
                  prefix="surat-keluar"),
     path("bmd/baru/", views_baru.inventarisasi_baru, name="inventarisasi-baru"),
+    path("bmd/<int:pk>/rkbmd.csv", views_baru.rkbmd_csv, name="inventarisasi-rkbmd-csv"),
     *proses_urls(Inventarisasi, detail=views_baru.InventarisasiDetail, prefix="bmd"),
     path("kepegawaian/baru/", views_baru.usulan_baru, name="usulankepegawaian-baru"),
     *proses_urls(UsulanKepegawaian, antrian=views_baru.UsulanAntrian, detail=views_baru.UsulanDetail,

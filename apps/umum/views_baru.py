@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.peran import punya_peran
+from apps.core.selectors import objek_untuk_pengguna
 from apps.core.views import AntrianView, DetailView
 from apps.core.workflow import AksiDitolak
 
 from .forms_bmd import InventarisasiForm
 from .forms_keluar import PerintahSuratKeluarForm
 from .forms_pegawai import UsulanKepegawaianForm
-from .models import saldo_cuti_tahunan
+from .models import Inventarisasi, saldo_cuti_tahunan
 from .services_bmd import inventarisasi_buka
 from .services_keluar import surat_keluar_perintahkan
 from .services_pegawai import usulan_ajukan
@@ -123,3 +124,22 @@ def usulan_baru(request: HttpRequest) -> HttpResponse:
                          form=form, judul="Usulan kenaikan pangkat, cuti atau pensiun", kode="P.1.3.1", simpan=simpan,
                          url_batal=reverse("umum:usulankepegawaian-antrian"), konteks={"saldo": saldo})
 
+
+
+@login_required
+def rkbmd_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """P.1.2.3.4 — the RKBMD rows as CSV, for entering them into the RKA (subbag perencanaan). The
+    amounts are written from the stored Decimals with a dot, as spreadsheets import them."""
+    import csv
+
+    inv = objek_untuk_pengguna(Inventarisasi, request.user, pk)
+    data = inv.data_dokumen("rkbmd")
+    respons = HttpResponse(content_type="text/csv; charset=utf-8")
+    respons["Content-Disposition"] = f'attachment; filename="rkbmd-{inv.tahun_anggaran}.csv"'
+    tulis = csv.writer(respons)
+    tulis.writerow(["bidang", "kode_barang", "nama_barang", "jumlah", "satuan", "harga_satuan", "jumlah_biaya", "alasan"])
+    for b in data["baris"]:
+        tulis.writerow([b["bidang"], b["kode_barang"], b["nama_barang"], b["jumlah"], b["satuan"], f"{b['harga_satuan']:.2f}",
+                        f"{b['total']:.2f}", b["alasan"]])
+    tulis.writerow(["", "", "Total", "", "", "", f"{data['total']:.2f}", ""])
+    return respons

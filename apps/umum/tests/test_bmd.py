@@ -90,3 +90,30 @@ def test_contoh_dokumen_writes_signed_samples(kode, harus, kadis, tmp_path):  # 
     for bagian in [*harus, dokumen.nomor]:
         assert bagian in isi, bagian
     assert ditandatangani(pdf, tmp_path)
+
+
+def test_the_rkbmd_csv_for_the_rka_and_a_fixed_number_of_queries(client, pengguna, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.umum.models import KebutuhanBarang
+    from apps.umum.services_bmd import inventarisasi_buka
+
+    inv = inventarisasi_buka(pengguna=pengguna("pengurus_barang"), data={"tahun_anggaran": timezone.localdate().year + 1})
+    KebutuhanBarang.objects.create(inventarisasi=inv, bidang="Sekretariat", nama_barang="Kursi", jumlah=3, satuan="buah",
+                                   harga_satuan=Decimal("0.10"), alasan="Rusak")
+    client.force_login(pengguna("subbag_perencanaan"))
+    r = client.get(reverse("umum:inventarisasi-rkbmd-csv", args=[inv.pk]))
+    assert r.status_code == 200 and "Kursi,3,buah,0.10,0.30,Rusak" in r.content.decode()
+    client.force_login(pengguna("pegawai"))
+    assert client.get(reverse("umum:inventarisasi-rkbmd-csv", args=[inv.pk])).status_code in (403, 404)
+    # The queue of stock-takes: the same queries for one and for five.
+    client.force_login(pengguna("pengurus_barang"))
+    url = reverse("umum:inventarisasi-antrian")
+    client.get(url)
+    with CaptureQueriesContext(connection) as satu:
+        client.get(url)
+    for i in range(2, 6):
+        inventarisasi_buka(pengguna=pengguna("pengurus_barang"), data={"tahun_anggaran": timezone.localdate().year + i})
+    with django_assert_max_num_queries(len(satu.captured_queries)):
+        assert client.get(url).status_code == 200
