@@ -48,6 +48,10 @@ def test_the_report_is_compiled_signed_and_sent(client, pengguna, kadis, django_
     teks = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "Wali Kota Pasuruan" in teks and "Laporan Bulanan Pelayanan" in teks
     assert AksesBerkas.objects.filter(oleh=kadis.user, berkas=dok.berkas.name).exists()
+    # Anyone holding the letter checks it on the public verification page (its QR code).
+    client.logout()
+    verifikasi = client.get(dok.url_verifikasi.removeprefix("http://testserver"))
+    assert verifikasi.status_code == 200 and dok.nomor in verifikasi.content.decode()
 
     # Signed figures are frozen: compiling again is refused.
     resp = _susun(client, pengguna("sekretaris"))
