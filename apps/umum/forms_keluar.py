@@ -73,7 +73,7 @@ class SetujuiSuratKeluarForm(AksiModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["isi"].required = True
-        self.fields["isi"].help_text = "Perbaiki langsung bila perlu; perubahan tercatat pada riwayat."
+        self.fields["isi"].help_text = "Perbaiki langsung bila perlu; bagian yang Anda ubah disebut pada riwayat."
 
 
 class NomorSuratKeluarForm(AksiModelForm):

@@ -145,6 +145,15 @@ def aksi_beri_nomor(*, objek: SuratKeluar, pengguna, form) -> RiwayatStatus:
     return jalankan_form(objek=objek, pengguna=pengguna, form=form, sebelum_simpan=_isi_nomor)
 
 
+def aksi_setujui(*, objek: SuratKeluar, pengguna, form) -> RiwayatStatus:
+    """P.1.2.1.1.3 — the kepala's own corrections are named on the timeline row of his approval."""
+    diubah = [str(form.fields[f].label).lower() for f in form.changed_data if f in form._meta.fields]
+    if diubah:
+        catatan = form.cleaned_data.get("catatan", "")
+        form.cleaned_data["catatan"] = f"Diperbaiki kepala dinas: {', '.join(diubah)}. {catatan}".strip()
+    return jalankan_form(objek=objek, pengguna=pengguna, form=form)
+
+
 def aksi_catat_terima(*, objek: SuratKeluar, pengguna, form) -> RiwayatStatus:
     d = form.cleaned_data
     return surat_keluar_catat_terima(

@@ -204,7 +204,8 @@ class SuratKeluar(Proses):
 
     @transition(field=status, source=StatusSuratKeluar.DIAJUKAN, target=StatusSuratKeluar.DISETUJUI,
                 permission=peran("kadis"),
-                custom={"label": "Setujui draf", "form": "apps.umum.forms_keluar.SetujuiSuratKeluarForm", "gaya": "success"})
+                custom={"label": "Setujui draf", "form": "apps.umum.forms_keluar.SetujuiSuratKeluarForm",
+                        "layanan": "apps.umum.services_keluar.aksi_setujui", "gaya": "success"})
     def setujui(self, oleh=None, data=None):
         """P.1.2.1.1.3 — the kepala may correct the text himself before approving it."""
 

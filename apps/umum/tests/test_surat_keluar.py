@@ -168,3 +168,18 @@ def test_the_signed_letter_has_the_permendagri_layout(pengguna, kadis, kode, dja
     teks = " ".join(subprocess.run(["pdftotext", dok.berkas.path, "-"], capture_output=True, check=True).stdout.decode().split())
     for bagian in ("Nomor", surat.nomor_surat, "Sifat", "Lampiran", "Hal", "Undangan rapat", "Kepada Yth.", "Camat Bugul Kidul"):
         assert bagian in teks, bagian
+
+
+def test_the_kepala_revises_the_text_himself_and_the_timeline_says_so(client, pengguna, kadis, kode):  # noqa: F811
+    from apps.core.models import RiwayatStatus
+
+    surat = surat_keluar_perintahkan(pengguna=kadis.user, data={"hal": "Undangan", "kepada": "Camat", "perintah": "P"})
+    draf(surat, pengguna("tata_usaha"), kode)
+    client.force_login(kadis.user)
+    r = client.post(reverse("umum:suratkeluar-aksi", args=[surat.pk, "setujui"]), {
+        "versi": surat.versi, "hal": "Undangan rapat data", "kepada": "Camat", "isi": surat.isi, "tembusan": ""})
+    assert r.status_code == 302
+    surat.refresh_from_db()
+    assert surat.status == "disetujui" and surat.hal == "Undangan rapat data"
+    log = RiwayatStatus.objects.filter(object_id=surat.pk, aksi="setujui").get()
+    assert log.catatan.startswith("Diperbaiki kepala dinas: hal")
