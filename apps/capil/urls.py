@@ -9,7 +9,7 @@ app_name = "capil"
 
 urlpatterns = [
     path("pencatatan/baru/", views.pencatatan_pilih, name="pencatatan-baru"),
-    path("pencatatan/baru/<str:jenis>/", views.pencatatan_baru, name="pencatatan-baru-jenis"),
+    path("pencatatan/baru/<str:jenis>/", views.PencatatanBaruView.as_view(), name="pencatatan-baru-jenis"),
     *proses_urls(PencatatanSipil, antrian=views.PencatatanAntrianView, detail=views.PencatatanDetailView,
                  prefix="pencatatan"),
 ]

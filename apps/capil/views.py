@@ -1,20 +1,19 @@
-"""Pages of P.5.1 the kernel does not give: the front office's intake. The queue, the detail page
+"""Pages of P.5.1 beyond the kernel's: the choice of event, and the front office's intake on the
+kernel's intake view (several forms as one). The queue, the detail page
 and every action are the kernel's generic views, subclassed only to name search fields, the
 event filter and the rows to fetch along."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import render
 
-from apps.core.idempoten import buat_sekali
+from apps.core.asupan import Saluran
 from apps.core.peran import punya_peran
 from apps.core.views import AntrianView, DetailView
+from apps.core.views_asupan import AsupanView
 from apps.penduduk.selectors import konfirmasi_untuk
 
 from .akta import rincian_tampil
@@ -85,47 +84,62 @@ def pencatatan_pilih(request):
     return render(request, "capil/pencatatan_pilih.html", {"jenis": jenis})
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def pencatatan_baru(request, jenis: str):
-    """P.5.1 intake by the front office: form F-2.01 (the event, the reporter, two witnesses)
-    with NIK look-ups in the register, and the scans of the requirements brought."""
-    _pastikan_fo(request.user)
-    if jenis not in JenisPeristiwa.values:
-        raise Http404("Jenis peristiwa tidak dikenal.")
-    data, files = (request.POST, request.FILES) if request.method == "POST" else (None, None)
-    umum = PencatatanForm(data)
-    rincian = FORM_RINCIAN[jenis](data, files, prefix="rincian")
-    syarat = SyaratForm(data, files, jenis=jenis)
-    konfirmasi = KonfirmasiForm(prefix="konfirmasi")
-    status = 200
-    if request.method == "POST":
-        sah = [umum.is_valid(), rincian.is_valid(), syarat.is_valid()]
-        # One confirmation (who, why) for every warning of the intake, kept for the verifiers.
-        konfirmasi = KonfirmasiForm(data, prefix="konfirmasi",
-                                    peringatan=umum.semua_peringatan() + rincian.semua_peringatan())
-        if all(sah) and konfirmasi.is_valid():
-            pencatatan = umum.save(commit=False)
-            pencatatan.jenis_peristiwa = jenis
-            berkas = syarat.berkas() + rincian.berkas_pemeriksaan()
-            # A resubmitted form (its one-time key) gets the report it already created.
-            objek, baru = buat_sekali(kunci=umum.kunci_idempoten(), pengguna=request.user, buat=lambda: pencatatan_buat(
-                pencatatan=pencatatan, rincian=rincian.save(commit=False), berkas=berkas, oleh=request.user,
-                konfirmasi=konfirmasi.konfirmasi()))
-            if not baru:
-                messages.info(request, f"Pelaporan ini sudah tercatat dengan kode lacak {objek.kode_lacak}.")
-                return redirect(reverse("capil:pencatatansipil-detail", args=[objek.pk]))
-            messages.success(request, f"Pelaporan dicatat dengan kode lacak {objek.kode_lacak}. Periksa kelengkapan berkasnya.")
-            return redirect(reverse("capil:pencatatansipil-detail", args=[objek.pk]))
-        messages.error(request, "Periksa kembali isian yang ditandai.")
-        status = 400
-    konteks = {
-        "jenis": jenis,
-        "judul": f"Pelaporan {JenisPeristiwa(jenis).label.lower()}",
-        "umum": umum,
-        "rincian": rincian,
-        "syarat": syarat,
-        "konfirmasi": konfirmasi,
-        "bagian": _bagian(umum, rincian, syarat),
-    }
-    return render(request, "capil/pencatatan_baru.html", konteks, status=status)
+class FormPelaporan:
+    """The P.5.1 intake's forms as one for the kernel's intake view: form F-2.01 (the reporter,
+    two witnesses), the event's details with the NIK look-ups, the requirement scans, and one
+    confirmation (who, why) for every warning, kept for the verifiers."""
+
+    def __init__(self, jenis: str, data=None, files=None):
+        self.jenis, self.data = jenis, data
+        self.umum = PencatatanForm(data)
+        self.rincian = FORM_RINCIAN[jenis](data, files, prefix="rincian")
+        self.syarat = SyaratForm(data, files, jenis=jenis)
+        self.konfirmasi = KonfirmasiForm(prefix="konfirmasi")
+
+    def is_valid(self) -> bool:
+        sah = [self.umum.is_valid(), self.rincian.is_valid(), self.syarat.is_valid()]
+        self.konfirmasi = KonfirmasiForm(self.data, prefix="konfirmasi",
+                                         peringatan=self.umum.semua_peringatan() + self.rincian.semua_peringatan())
+        return all(sah) and self.konfirmasi.is_valid()
+
+    def kunci_idempoten(self) -> str:
+        return self.umum.kunci_idempoten()
+
+
+class PencatatanBaruView(AsupanView):
+    """P.5.1 intake by the front office on the kernel's intake view."""
+
+    model = PencatatanSipil
+    template_name = "capil/pencatatan_baru.html"
+    nama_berkas = "Pelaporan"
+
+    def setup_asupan(self, request):
+        _pastikan_fo(request.user)
+        self.jenis = self.kwargs["jenis"]
+        if self.jenis not in JenisPeristiwa.values:
+            raise Http404("Jenis peristiwa tidak dikenal.")
+        self.saluran = Saluran.LOKET
+
+    def buat_form(self, data=None, files=None):
+        return FormPelaporan(self.jenis, data, files)
+
+    def simpan(self, form):
+        pencatatan = form.umum.save(commit=False)
+        pencatatan.jenis_peristiwa = self.jenis
+        berkas = form.syarat.berkas() + form.rincian.berkas_pemeriksaan()
+        return pencatatan_buat(pencatatan=pencatatan, rincian=form.rincian.save(commit=False), berkas=berkas,
+                               oleh=self.request.user, konfirmasi=form.konfirmasi.konfirmasi())
+
+    def pesan_dicatat(self, objek) -> str:
+        return f"Pelaporan dicatat dengan kode lacak {objek.kode_lacak}. Periksa kelengkapan berkasnya."
+
+    def konteks(self, form) -> dict:
+        return {
+            "jenis": self.jenis,
+            "judul": f"Pelaporan {JenisPeristiwa(self.jenis).label.lower()}",
+            "umum": form.umum,
+            "rincian": form.rincian,
+            "syarat": form.syarat,
+            "konfirmasi": form.konfirmasi,
+            "bagian": _bagian(form.umum, form.rincian, form.syarat),
+        }

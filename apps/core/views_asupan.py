@@ -32,6 +32,7 @@ class AsupanView(LoginRequiredMixin, View):
 
     model = None
     template_name = None
+    nama_berkas = "Permohonan"
 
     def setup_asupan(self, request):
         if not getattr(self.model, "FORM_ASUPAN", None):
@@ -76,13 +77,16 @@ class AsupanView(LoginRequiredMixin, View):
             # A citizen does not open staff pages: the code and PIN to follow the request online.
             return render(request, "core/asupan_selesai.html", {"objek": objek, "meta": type(objek)._meta, "baru": baru})
         if baru:
-            messages.success(request, f"Permohonan dicatat dengan kode lacak {objek.kode_lacak}. Cetak tanda terima "
-                                      "dari panel dokumen dan serahkan kepada pemohon.")
+            messages.success(request, self.pesan_dicatat(objek))
             for pesan in getattr(form, "semua_peringatan", list)():
                 messages.warning(request, pesan)
         else:
-            messages.info(request, f"Permohonan ini sudah tercatat dengan kode lacak {objek.kode_lacak}.")
+            messages.info(request, f"{self.nama_berkas} ini sudah tercatat dengan kode lacak {objek.kode_lacak}.")
         return redirect(url_proses(type(objek), "detail", objek.pk))
+
+    def pesan_dicatat(self, objek) -> str:
+        return (f"Permohonan dicatat dengan kode lacak {objek.kode_lacak}. Cetak tanda terima dari panel dokumen "
+                "dan serahkan kepada pemohon.")
 
     def konteks(self, form) -> dict:
         meta = self.model._meta

@@ -31,6 +31,7 @@ def test_queue_runs_a_constant_number_of_queries(client, pengguna):
     client.force_login(fo)
     url = reverse("capil:pencatatansipil-antrian")
     isi(fo, 1)
+    client.get(url)  # caches filled once per process (the incident banner) are not what is measured
     sedikit = jumlah_query(client, url)
     isi(fo, 6, mulai=2)
     assert jumlah_query(client, url) == sedikit
