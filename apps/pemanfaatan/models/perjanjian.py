@@ -246,7 +246,7 @@ class PerjanjianData(Proses):
                 conditions=[_kedua_pihak_ttd],
                 custom={"label": "Serahkan dokumen ke masing-masing pihak", "gaya": "success",
                         "form": "apps.pemanfaatan.forms.PenyerahanForm"})
-    def serahkan(self, oleh=None, data=None):
+    def serahkan_dokumen(self, oleh=None, data=None):
         pass
 
     @transition(field=status, source=_SEMUA_BERJALAN, target=S.DITOLAK, permission=peran("admin_piak"),

@@ -50,7 +50,7 @@ def tanda_tangan_dan_serahkan(client, pengguna, p, kadis, passphrase, jalankan_c
         p = aksi(client, p, "ttd_dinas_tte", passphrase=passphrase)
     assert p.dinas_dengan_tte is True and p.penandatangan_dinas == kadis.nama
     client.force_login(pengguna("admin_piak"))
-    p = aksi(client, p, "serahkan", dokumen_diserahkan_pada=hari_ini.isoformat())
+    p = aksi(client, p, "serahkan_dokumen", dokumen_diserahkan_pada=hari_ini.isoformat())
     assert p.status == "berlaku"
     return p
 
