@@ -6,6 +6,9 @@ The requests themselves are read-only here: they move only through their workflo
 from django.contrib import admin
 
 from .models import MODEL_PERMOHONAN, InstansiMitra, Layanan, Persyaratan, PetugasMitra, SebabLayanan
+from .models.blangko import MutasiBlangko, StokBlangko
+from .models.perekaman import PerekamanKTP
+from .models.wna import PendaftaranWNA
 
 
 class PersyaratanInline(admin.TabularInline):
@@ -81,3 +84,38 @@ class PermohonanAdmin(admin.ModelAdmin):
 
 for _model in MODEL_PERMOHONAN:
     admin.site.register(_model, PermohonanAdmin)
+
+
+# -- P.4.2–P.4.5: read-only in the admin (steps run through the process pages) -------------------
+class ProsesP4Admin(PermohonanAdmin):
+    list_display = ["kode_lacak", "nama", "status", "tenggat", "dibuat_pada"]
+    list_filter = ["status"]
+    list_select_related = []
+
+
+for _model in (PendaftaranWNA, PerekamanKTP):
+    admin.site.register(_model, ProsesP4Admin)
+
+
+@admin.register(StokBlangko)
+class StokBlangkoAdmin(admin.ModelAdmin):
+    list_display = ["jenis", "stok"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # the stock moves only through the register's services
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(MutasiBlangko)
+class MutasiBlangkoAdmin(admin.ModelAdmin):
+    list_display = ["tanggal", "jenis", "gerak", "jumlah", "perekaman", "oleh"]
+    list_filter = ["gerak", "jenis"]
+    list_select_related = ["perekaman", "oleh"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.core.asupan import AsupanMixin
 from apps.core.forms import AksiForm
 
+from .models.perekaman import PerekamanKTP
 from .models.wna import DokumenWNA, PendaftaranWNA
 
 PESAN_IZIN_KEDALUWARSA = (
@@ -70,3 +71,23 @@ class InputWNAForm(AksiForm):
         if self.objek is not None and self.objek.izin_berlaku_sampai < timezone.localdate():
             raise ValidationError(PESAN_IZIN_KEDALUWARSA)
         return data
+
+
+class PerekamanForm(AsupanMixin, forms.ModelForm):
+    class Meta:
+        model = PerekamanKTP
+        fields = ["nik", "nama", "email", "telepon"]
+        error_messages = {"nik": {"required": "NIK wajib diisi."}, "nama": {"required": "Nama wajib diisi."}}
+
+    def clean_nik(self):
+        return _nik(self.cleaned_data["nik"])
+
+
+class DuplikatForm(AksiForm):
+    """A duplicate recording: the other NIK the biometrics matched, for the biodata cross-check."""
+
+    nik_duplikat = forms.CharField(label="NIK lain yang cocok", max_length=16,
+                                   error_messages={"required": "NIK yang cocok wajib diisi."})
+
+    def clean_nik_duplikat(self):
+        return _nik(self.cleaned_data["nik_duplikat"], "NIK yang cocok")

@@ -59,3 +59,6 @@ def alasan_kembali(objek, riwayat: list):
     if info is not None and info.wajib_catatan and terakhir.ke == objek.status:
         return terakhir
     return None
+
+
+from .selectors_p4 import stok_blangko  # noqa: E402,F401  (the dashboard reads the blangko stock from here)

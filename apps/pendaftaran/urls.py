@@ -4,6 +4,7 @@ from apps.core.urls import proses_urls
 
 from . import views
 from .models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+from .models.perekaman import PerekamanKTP
 from .models.wna import PendaftaranWNA
 
 app_name = "pendaftaran"
@@ -21,4 +22,5 @@ urlpatterns = [
     *_urls(PermohonanDenganVerifikasi, "kk-kia"),
     *_urls(PermohonanIntegrasi, "integrasi"),
     *proses_urls(PendaftaranWNA, prefix="wna"),
+    *proses_urls(PerekamanKTP, prefix="perekaman"),
 ]

@@ -7,6 +7,8 @@ state graph is exactly the map's and each role's queue holds only what that role
 
 from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 from .permohonan import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi, Status
+from .blangko import MutasiBlangko, StokBlangko
+from .perekaman import PerekamanKTP
 from .wna import PendaftaranWNA
 
 MODEL_PERMOHONAN = (PermohonanTanpaVerifikasi, PermohonanDenganVerifikasi, PermohonanIntegrasi)
@@ -18,7 +20,9 @@ __all__ = [
     "JenisDokumen",
     "Layanan",
     "MODEL_PERMOHONAN",
+    "MutasiBlangko",
     "PendaftaranWNA",
+    "PerekamanKTP",
     "PermohonanDenganVerifikasi",
     "PermohonanIntegrasi",
     "PermohonanTanpaVerifikasi",
@@ -26,4 +30,5 @@ __all__ = [
     "PetugasMitra",
     "SebabLayanan",
     "Status",
+    "StokBlangko",
 ]

@@ -11,3 +11,16 @@ def pendaftaran_wna(status: str, dunia: Dunia):
     from .pabrik_p4 import buat_wna
 
     return buat_wna(status)
+
+
+@pabrik("pendaftaran.PerekamanKTP", isian=lambda aksi, objek, dunia: (
+    {"nik_duplikat": "3575010000000009"} if aksi == "hasil_duplikat" else {}))
+def perekaman_ktp(status: str, dunia: Dunia):
+    """In the register (the NIK check finds it), with blank cards in stock for every print."""
+    from apps.pendaftaran.services_p4 import blangko_terima
+
+    from .pabrik_p4 import buat_perekaman, penduduk_terdaftar
+
+    dunia.sekali("p431_penduduk", penduduk_terdaftar)
+    dunia.sekali("p431_blangko", lambda: blangko_terima(jumlah=10_000))
+    return buat_perekaman(status)

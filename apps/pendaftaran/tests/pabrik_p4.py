@@ -35,3 +35,22 @@ def buat_wna(status: str | None = None, **kw):
     if status in (StatusWNA.DITANDATANGANI, StatusWNA.DICETAK, StatusWNA.SIAP_DIAMBIL, StatusWNA.SELESAI):
         dokumen_siap(objek, "dokumen_wna")
     return objek
+
+
+NIK_TERDAFTAR = "3575014107900003"
+
+
+def penduduk_terdaftar(nik: str = NIK_TERDAFTAR, nama: str = "SITI AMINAH"):
+    from .factories import pastikan_keluarga
+
+    return pastikan_keluarga("3575010101200001", nik, nama)
+
+
+def buat_perekaman(status: str | None = None, **kw):
+    from apps.pendaftaran.models.perekaman import PerekamanKTP
+
+    data = {"nik": NIK_TERDAFTAR, "nama": "SITI AMINAH", "email": "siti@contoh.id"}
+    data.update(kw)
+    if status is not None:
+        data["status"] = status
+    return PerekamanKTP.objects.create(**data)

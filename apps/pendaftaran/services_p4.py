@@ -1,0 +1,75 @@
+"""Services of P.4.2–P.4.5: the blangko register and the steps of P.4.3.1 with consequences."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import F
+
+from apps.core.workflow import AksiDitolak, jalankan_aksi
+
+from .models.blangko import JenisBlangko, MutasiBlangko, StokBlangko
+
+PESAN_STOK_HABIS = (
+    "Stok blangko KTP-el habis (0 keping): KTP-el tidak dapat dicetak. Catat penerimaan blangko baru di "
+    "register blangko, lalu ulangi cetak."
+)
+
+
+def blangko_terima(*, jumlah: int, oleh=None, keterangan: str = "", jenis: str = JenisBlangko.KTP_EL) -> StokBlangko:
+    """Cards received (from Ditjen Dukcapil): the stock goes up, the delivery is logged."""
+    if jumlah <= 0:
+        raise AksiDitolak("Jumlah blangko yang diterima harus lebih dari 0.")
+    with transaction.atomic():
+        StokBlangko.objects.get_or_create(jenis=jenis)
+        stok = StokBlangko.objects.select_for_update().get(jenis=jenis)
+        stok.stok = F("stok") + jumlah
+        stok.save(update_fields=["stok"])
+        MutasiBlangko.objects.create(jenis=jenis, gerak=MutasiBlangko.Gerak.TERIMA, jumlah=jumlah, oleh=oleh,
+                                     keterangan=keterangan[:200])
+    stok.refresh_from_db()
+    return stok
+
+
+def blangko_ambil(*, perekaman, oleh=None, jenis: str = JenisBlangko.KTP_EL) -> MutasiBlangko:
+    """One card for one print, inside the caller's transaction. The stock row is locked first, so
+    concurrent printers queue on it and the last card goes to exactly one of them. A print after a
+    spoiled one (a reprint) is logged as spoiled."""
+    stok = StokBlangko.objects.select_for_update().filter(jenis=jenis).first()
+    if stok is None or stok.stok <= 0:
+        raise AksiDitolak(PESAN_STOK_HABIS)
+    StokBlangko.objects.filter(pk=stok.pk).update(stok=F("stok") - 1)
+    ulang = MutasiBlangko.objects.filter(perekaman=perekaman).exists()
+    gerak = MutasiBlangko.Gerak.RUSAK if ulang else MutasiBlangko.Gerak.PAKAI
+    return MutasiBlangko.objects.create(jenis=jenis, gerak=gerak, jumlah=1, perekaman=perekaman, oleh=oleh,
+                                        keterangan="Cetak ulang (hasil cetak rusak)" if ulang else "Cetak KTP-el")
+
+
+def perekaman_cetak(*, objek, pengguna, form):
+    """P.4.3.1 cetak: a card from the register, then the kernel's print, in one transaction (no
+    card is taken when the print is refused, no print happens without a card)."""
+    from apps.dokumen.services import aksi_cetak
+
+    with transaction.atomic():
+        blangko_ambil(perekaman=objek, oleh=pengguna)
+        return aksi_cetak(objek=objek, pengguna=pengguna, form=form)
+
+
+def perekaman_alihkan(*, objek, pengguna, form):
+    """P.4.3.1, NIK not in the register: a P.6.2 case is opened for the citizen and this request
+    closes as redirected, its note carrying the case's tracking code (shown on the status page)."""
+    from apps.piak.models.pengaduan import JenisPengaduan, Saluran
+    from apps.piak.services import buka_pengaduan
+
+    with transaction.atomic():
+        kasus = buka_pengaduan(
+            saluran=Saluran.REKAM, jenis=JenisPengaduan.INFORMASI, nama=objek.nama, nik=objek.nik, email=objek.email,
+            telepon=objek.telepon, pengguna=pengguna, asal=objek,
+            isi=(f"Perekaman KTP-el: NIK {objek.nik} tidak ditemukan dalam database kependudukan. Mohon "
+                 "penelusuran data dan informasi langkah yang harus ditempuh pemohon."),
+        )
+        return jalankan_aksi(
+            objek=objek, aksi="alihkan_pengaduan", pengguna=pengguna, versi=form.cleaned_data.get("versi"),
+            catatan=(f"NIK tidak ditemukan. Dialihkan ke layanan informasi dan pengaduan, kode lacak "
+                     f"{kasus.kode_lacak}. {form.cleaned_data.get('catatan', '')}").strip(),
+            data={"kode_pengaduan": kasus.kode_lacak},
+        )
