@@ -36,6 +36,7 @@ MULAI = [
     ({"petugas_fo"}, "Pendaftaran baru (KTP-el, KK, KIA)", "pendaftaran:baru", "bi-person-plus"),
     ({"petugas_integrasi"}, "Ajukan KK/KTP-el lewat mitra", "pendaftaran:integrasi-baru", "bi-person-plus"),
     ({"petugas_fo"}, "Pencatatan sipil baru (lahir, lahir mati, kematian, kawin, cerai)", "capil:pencatatan-baru", "bi-journal-plus"),
+    ({"petugas_fo"}, "Perubahan akta (kewarganegaraan, pembetulan, nama, pembatalan, anak, kutipan kedua)", "capil:perubahanakta-baru", "bi-journal-text", "Perubahan akta"),
     ({"tata_usaha"}, "Catat surat masuk", "umum:suratmasuk-baru", "bi-envelope-plus"),
     ({"pptk"}, "Ajukan permintaan pembayaran", "keuangan:permintaanpembayaran-baru", "bi-cash-coin"),
     ({"subbag_umum"}, "Ajukan nota pencairan dana (NPD)", "keuangan:notapencairandana-baru", "bi-receipt"),

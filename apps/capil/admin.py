@@ -14,13 +14,14 @@ from .models import (
     PencatatanSipil,
     Perceraian,
     Perkawinan,
+    PerubahanAkta,
     RegisterAkta,
 )
 
 
 class CatatanPinggirInline(admin.TabularInline):
     model = CatatanPinggir
-    fields = ["urutan", "tanggal", "isi", "dibuat_oleh"]
+    fields = ["urutan", "tanggal", "jenis", "dasar", "isi", "dibuat_oleh"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -31,8 +32,8 @@ class CatatanPinggirInline(admin.TabularInline):
 
 @admin.register(RegisterAkta)
 class RegisterAktaAdmin(HanyaBacaAdmin):
-    list_display = ["nomor_akta", "jenis_akta", "kode", "tanggal", "pejabat"]
-    list_filter = ["jenis_akta", "kode"]
+    list_display = ["nomor_akta", "jenis_akta", "kode", "tanggal", "penerbit", "dibatalkan", "pejabat"]
+    list_filter = ["jenis_akta", "kode", "dibatalkan"]
     search_fields = ["nomor_akta", "pencatatan__kode_lacak"]
     date_hierarchy = "tanggal"
     list_select_related = ["pejabat"]
@@ -64,4 +65,13 @@ class PencatatanSipilAdmin(HanyaBacaAdmin):
     list_display = ["kode_lacak", "jenis_peristiwa", "pelapor_nama", "status", "tenggat", "dibuat_pada"]
     list_filter = ["jenis_peristiwa", "status"]
     search_fields = ["kode_lacak", "pelapor_nik", "pelapor_nama"]
+    exclude = ["pin"]
+
+
+@admin.register(PerubahanAkta)
+class PerubahanAktaAdmin(HanyaBacaAdmin):
+    list_display = ["kode_lacak", "jenis", "nomor_akta", "pemohon_nama", "status", "dibuat_pada"]
+    list_filter = ["jenis", "status"]
+    search_fields = ["kode_lacak", "pemohon_nik", "pemohon_nama", "nomor_akta"]
+    list_select_related = ["register"]
     exclude = ["pin"]

@@ -43,3 +43,11 @@ class CapilConfig(AppConfig):
                             pola_nomor=POLA_NOMOR.get(kode, "{kode}/{urut:06d}/{tahun}"),
                             untuk_pemohon=kode != "register_akta",
                             contoh=contoh_dokumen(kode), contoh_varian=CONTOH_VARIAN.get(kode, lambda: None)())
+        # P.5.2–P.5.8: one template for every document of a change to a deed (perubahan.py).
+        from .perubahan import DOKUMEN_PERUBAHAN
+        from .perubahan import contoh_dokumen as contoh_perubahan
+
+        for kode, judul in DOKUMEN_PERUBAHAN:
+            daftarkan_jenis(kode, judul=judul, template="capil/dokumen/akta_perubahan.html", ukuran_kertas="A4",
+                            pola_nomor="{kode}/{urut:06d}/{tahun}",
+                            untuk_pemohon=kode != "register_akta_catatan_pinggir", contoh=contoh_perubahan(kode))

@@ -17,10 +17,11 @@ from .peristiwa import (
     TempatDilahirkan,
     YangMenerangkan,
 )
-from .register import CatatanPinggir, JenisAkta, RegisterAkta
+from .perubahan import JenisAnak, JenisPembatalan, JenisPerubahan, PerubahanAkta
+from .register import PENERBIT_SENDIRI, CatatanPinggir, JenisAkta, RegisterAkta
 
 __all__ = [
     "JENIS_DOKUMEN_AKTA", "MODEL_RINCIAN", "BadanPeradilan", "BuktiKelahiran", "CaraPenyerahan", "CatatanPinggir", "JenisAkta",
-    "JenisKelahiran", "JenisPeristiwa", "Kelahiran", "Kematian", "LahirMati", "PencatatanSipil", "Penolong",
+    "JenisAnak", "JenisKelahiran", "JenisPembatalan", "JenisPeristiwa", "JenisPerubahan", "PENERBIT_SENDIRI", "PerubahanAkta", "Kelahiran", "Kematian", "LahirMati", "PencatatanSipil", "Penolong",
     "Perceraian", "Perkawinan", "PerkawinanOrangTua", "RegisterAkta", "SebabKematian", "Status", "TempatDilahirkan", "YangMenerangkan",
 ]
