@@ -2,7 +2,16 @@ from django.contrib import admin
 
 from apps.core.admin import HanyaBacaAdmin
 
-from .models import Aset, Disposisi, Inventarisasi, KebutuhanBarang, KlasifikasiArsip, SuratKeluar, SuratMasuk, UsulanKepegawaian
+from .models import (
+    Aset,
+    Disposisi,
+    Inventarisasi,
+    KebutuhanBarang,
+    KlasifikasiArsip,
+    SuratKeluar,
+    SuratMasuk,
+    UsulanKepegawaian,
+)
 
 
 @admin.register(KlasifikasiArsip)

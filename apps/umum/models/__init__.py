@@ -23,6 +23,7 @@ from .kepegawaian import (
     saldo_cuti_tahunan,
 )
 from .klasifikasi import KlasifikasiArsip, NasibAkhir
+from .surat_keluar import JENIS_DOKUMEN_SURAT_KELUAR, CaraKirim, StatusSuratKeluar, SuratKeluar
 from .surat_masuk import (
     PERAN_PIMPINAN_SURAT,
     PERAN_TUJUAN,
@@ -34,7 +35,6 @@ from .surat_masuk import (
     StatusSuratMasuk,
     SuratMasuk,
 )
-from .surat_keluar import JENIS_DOKUMEN_SURAT_KELUAR, CaraKirim, StatusSuratKeluar, SuratKeluar
 
 __all__ = [
     "JATAH_CUTI_TAHUNAN",
