@@ -7,7 +7,9 @@ from django.contrib import admin
 
 from .models import MODEL_PERMOHONAN, InstansiMitra, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 from .models.blangko import MutasiBlangko, StokBlangko
+from .models.luar_negeri import PindahLuarNegeri
 from .models.perekaman import PerekamanKTP
+from .models.perekaman_lansia import PerekamanLansia
 from .models.wna import PendaftaranWNA
 
 
@@ -93,7 +95,7 @@ class ProsesP4Admin(PermohonanAdmin):
     list_select_related = []
 
 
-for _model in (PendaftaranWNA, PerekamanKTP):
+for _model in (PendaftaranWNA, PerekamanKTP, PerekamanLansia, PindahLuarNegeri):
     admin.site.register(_model, ProsesP4Admin)
 
 

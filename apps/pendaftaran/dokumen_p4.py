@@ -17,3 +17,10 @@ def daftarkan_dokumen_p4() -> None:
                 "izin": "KITAS (izin tinggal terbatas)", "nomor_izin": "2C11AB1234", "izin_berlaku_sampai": batas,
                 "ktp_berlaku_sampai": None, "alamat": "Jl. Hayam Wuruk 10, Pasuruan"},
     )
+    daftarkan_jenis(
+        "surat_luar_negeri", judul="SKPLN / SKDLN", template="pendaftaran/dokumen/surat_luar_negeri.html",
+        ukuran_kertas=A4, pola_nomor="474/{urut:05d}/LN/{tahun}",
+        contoh={"skpln": True, "nama": "SITI AMINAH", "nik": "3575014107900003", "nomor_paspor": "C1234567",
+                "negara": "Malaysia", "alamat_luar_negeri": "Jalan Ampang 1, Kuala Lumpur",
+                "tanggal_pindah": batas, "no_kk_tujuan": ""},
+    )

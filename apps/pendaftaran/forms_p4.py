@@ -9,7 +9,9 @@ from django.utils import timezone
 from apps.core.asupan import AsupanMixin
 from apps.core.forms import AksiForm
 
+from .models.luar_negeri import PindahLuarNegeri
 from .models.perekaman import PerekamanKTP
+from .models.perekaman_lansia import PerekamanLansia, TempatRekam
 from .models.wna import DokumenWNA, PendaftaranWNA
 
 PESAN_IZIN_KEDALUWARSA = (
@@ -91,3 +93,76 @@ class DuplikatForm(AksiForm):
 
     def clean_nik_duplikat(self):
         return _nik(self.cleaned_data["nik_duplikat"], "NIK yang cocok")
+
+
+class PindahLuarNegeriForm(AsupanMixin, forms.ModelForm):
+    class Meta:
+        model = PindahLuarNegeri
+        fields = ["jenis", "nik", "nama", "nomor_paspor", "negara", "alamat_luar_negeri", "tanggal_pindah",
+                  "no_kk_tujuan", "email"]
+        widgets = {"tanggal_pindah": forms.DateInput(attrs={"type": "date"})}
+        error_messages = {"nik": {"required": "NIK wajib diisi."}, "nama": {"required": "Nama wajib diisi."},
+                          "tanggal_pindah": {"required": "Tanggal wajib diisi.", "invalid": "Tanggal tidak valid."}}
+
+    def clean_nik(self):
+        return _nik(self.cleaned_data["nik"])
+
+    def clean(self):
+        from apps.penduduk.models import Penduduk
+
+        data = super().clean()
+        nik = data.get("nik")
+        if nik and data.get("jenis") == "skpln" and not Penduduk.objects.filter(nik=nik, tanggal_pindah__isnull=True).exists():
+            self.add_error("nik", "NIK tidak terdaftar sebagai penduduk Kota Pasuruan; SKPLN tidak dapat diajukan.")
+        return data
+
+
+class PerekamanLansiaForm(AsupanMixin, forms.ModelForm):
+    class Meta:
+        model = PerekamanLansia
+        fields = ["nik", "nama", "kondisi", "alamat", "telepon", "email"]
+        error_messages = {"nik": {"required": "NIK wajib diisi."}, "nama": {"required": "Nama wajib diisi."},
+                          "kondisi": {"required": "Kondisi pemohon wajib diisi."},
+                          "alamat": {"required": "Alamat rumah wajib diisi."}}
+
+    def clean_nik(self):
+        return _nik(self.cleaned_data["nik"])
+
+
+class PendampingForm(AksiForm):
+    perangkat_daerah = forms.CharField(label="Perangkat daerah pendamping", max_length=120,
+                                       error_messages={"required": "Perangkat daerah wajib diisi."})
+    nomor_surat_permohonan = forms.CharField(label="Nomor surat permohonan pendampingan", max_length=60,
+                                             error_messages={"required": "Nomor surat wajib diisi."})
+
+
+class JawabanPendampingForm(AksiForm):
+    nomor_surat_jawaban = forms.CharField(label="Nomor surat jawaban", max_length=60,
+                                          error_messages={"required": "Nomor surat jawaban wajib diisi."})
+    jawaban_pendamping = forms.CharField(label="Isi jawaban (nama pendamping, kesediaan)", max_length=300,
+                                         error_messages={"required": "Isi jawaban wajib diisi."})
+
+
+class JadwalRekamForm(AksiForm):
+    tempat = forms.ChoiceField(label="Tempat perekaman", choices=TempatRekam.choices)
+    tanggal_rekam = forms.DateField(label="Tanggal perekaman", widget=forms.DateInput(attrs={"type": "date"}),
+                                    error_messages={"required": "Tanggal wajib diisi.", "invalid": "Tanggal tidak valid."})
+    alamat_kunjungan = forms.CharField(label="Alamat kunjungan (bila di rumah)", max_length=200, required=False)
+    tim = forms.CharField(label="Tim perekaman", max_length=200, error_messages={"required": "Tim wajib diisi."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.objek is not None and not self.is_bound:
+            self.initial.setdefault("alamat_kunjungan", self.objek.alamat)
+
+    def clean_tanggal_rekam(self):
+        tanggal = self.cleaned_data["tanggal_rekam"]
+        if tanggal < timezone.localdate():
+            raise ValidationError("Tanggal perekaman tidak boleh sebelum hari ini.")
+        return tanggal
+
+    def clean(self):
+        data = super().clean()
+        if data.get("tempat") == TempatRekam.RUMAH and not (data.get("alamat_kunjungan") or "").strip():
+            self.add_error("alamat_kunjungan", "Alamat kunjungan wajib diisi untuk perekaman di rumah.")
+        return data

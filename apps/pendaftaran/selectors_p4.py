@@ -29,7 +29,7 @@ def blangko_per_hari(*, dari, sampai, jenis: str = JenisBlangko.KTP_EL) -> list[
     for h in hari:
         if h["tanggal"] <= sampai:
             baris.append({"tanggal": h["tanggal"], "diterima": h["terima"], "dipakai": h["pakai"],
-                          "rusak (cetak ulang)": h["rusak"], "stok akhir hari": stok})
+                          "rusak": h["rusak"], "stok_akhir": stok})
         stok -= h["terima"] - h["pakai"] - h["rusak"]
     return baris
 
@@ -37,4 +37,7 @@ def blangko_per_hari(*, dari, sampai, jenis: str = JenisBlangko.KTP_EL) -> list[
 def stok_blangko(*, dari, sampai) -> list[dict]:
     """For the dashboard (apps.dasbor SUMBER_TAMBAHAN): the stock on hand, then the use per day."""
     return [{"tanggal": "Stok saat ini", "diterima": "", "dipakai": "", "rusak (cetak ulang)": "",
-             "stok akhir hari": stok_sekarang()}, *blangko_per_hari(dari=dari, sampai=sampai)]
+             "stok akhir hari": stok_sekarang()},
+            *({"tanggal": h["tanggal"], "diterima": h["diterima"], "dipakai": h["dipakai"],
+               "rusak (cetak ulang)": h["rusak"], "stok akhir hari": h["stok_akhir"]}
+              for h in blangko_per_hari(dari=dari, sampai=sampai))]

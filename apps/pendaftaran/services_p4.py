@@ -38,9 +38,12 @@ def blangko_ambil(*, perekaman, oleh=None, jenis: str = JenisBlangko.KTP_EL) -> 
     if stok is None or stok.stok <= 0:
         raise AksiDitolak(PESAN_STOK_HABIS)
     StokBlangko.objects.filter(pk=stok.pk).update(stok=F("stok") - 1)
-    ulang = MutasiBlangko.objects.filter(perekaman=perekaman).exists()
+    from .models.perekaman_lansia import PerekamanLansia
+
+    kolom = "perekaman_lansia" if isinstance(perekaman, PerekamanLansia) else "perekaman"
+    ulang = MutasiBlangko.objects.filter(**{kolom: perekaman}).exists()
     gerak = MutasiBlangko.Gerak.RUSAK if ulang else MutasiBlangko.Gerak.PAKAI
-    return MutasiBlangko.objects.create(jenis=jenis, gerak=gerak, jumlah=1, perekaman=perekaman, oleh=oleh,
+    return MutasiBlangko.objects.create(jenis=jenis, gerak=gerak, jumlah=1, oleh=oleh, **{kolom: perekaman},
                                         keterangan="Cetak ulang (hasil cetak rusak)" if ulang else "Cetak KTP-el")
 
 
@@ -73,3 +76,53 @@ def perekaman_alihkan(*, objek, pengguna, form):
                      f"{kasus.kode_lacak}. {form.cleaned_data.get('catatan', '')}").strip(),
             data={"kode_pengaduan": kasus.kode_lacak},
         )
+
+
+def luar_negeri_terapkan(*, objek, oleh=None) -> None:
+    """P.4.4, at signing: the register follows the SKPLN/SKDLN through the audited services."""
+    from django.core.exceptions import ValidationError
+
+    from apps.penduduk.models import Keluarga, Penduduk
+    from apps.penduduk.services import keluarga_keluarkan_anggota, keluarga_tambah_anggota, penduduk_ubah
+
+    from .models.luar_negeri import JenisLN
+
+    penduduk = Penduduk.objects.filter(nik=objek.nik).first()
+    if objek.jenis == JenisLN.SKPLN:
+        if penduduk is None:
+            raise AksiDitolak(f"NIK {objek.nik} tidak ada dalam database kependudukan; SKPLN tidak dapat diterbitkan.")
+        alasan = f"Pindah ke luar negeri ({objek.negara}), SKPLN {objek.kode_lacak}"
+        if penduduk.keluarga_id:
+            keluarga_keluarkan_anggota(penduduk=penduduk, sebab=objek, oleh=oleh, alasan=alasan)
+            penduduk.refresh_from_db()
+        penduduk_ubah(penduduk=penduduk, perubahan={"tanggal_pindah": objek.tanggal_pindah},
+                      sebab=objek, oleh=oleh, alasan=alasan)
+        return
+    # SKDLN: reinstated (moved out earlier) or back on a KK of the city.
+    if penduduk is None:
+        raise AksiDitolak(
+            f"NIK {objek.nik} belum ada dalam database kependudukan. Datang dari luar negeri tanpa data di SIAK "
+            "diproses sebagai penerbitan biodata (P.4.5) lebih dulu."
+        )
+    alasan = f"Datang dari luar negeri ({objek.negara}), SKDLN {objek.kode_lacak}"
+    penduduk_ubah(penduduk=penduduk, perubahan={"tanggal_pindah": None}, sebab=objek, oleh=oleh, alasan=alasan)
+    if objek.no_kk_tujuan:
+        keluarga = Keluarga.objects.filter(no_kk=objek.no_kk_tujuan).first()
+        if keluarga is None:
+            raise AksiDitolak(f"No. KK tujuan {objek.no_kk_tujuan} tidak ada dalam database kependudukan.")
+        if penduduk.keluarga_id != keluarga.pk:
+            try:
+                keluarga_tambah_anggota(keluarga=keluarga, penduduk=penduduk, hubungan=penduduk.hubungan or "famili",
+                                        sebab=objek, oleh=oleh, alasan=alasan)
+            except ValidationError as exc:
+                raise AksiDitolak("; ".join(exc.messages)) from exc
+
+
+def luar_negeri_tandatangani(*, objek, pengguna, form):
+    """P.4.4 TTE: the register change and the signature in one transaction (a wrong passphrase
+    changes nothing)."""
+    from apps.dokumen.services import aksi_tandatangani
+
+    with transaction.atomic():
+        luar_negeri_terapkan(objek=objek, oleh=pengguna)
+        return aksi_tandatangani(objek=objek, pengguna=pengguna, form=form)

@@ -2,9 +2,11 @@ from django.urls import path
 
 from apps.core.urls import proses_urls
 
-from . import views
+from . import views, views_p4
 from .models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+from .models.luar_negeri import PindahLuarNegeri
 from .models.perekaman import PerekamanKTP
+from .models.perekaman_lansia import PerekamanLansia
 from .models.wna import PendaftaranWNA
 
 app_name = "pendaftaran"
@@ -23,4 +25,8 @@ urlpatterns = [
     *_urls(PermohonanIntegrasi, "integrasi"),
     *proses_urls(PendaftaranWNA, prefix="wna"),
     *proses_urls(PerekamanKTP, prefix="perekaman"),
+    *proses_urls(PindahLuarNegeri, prefix="luar-negeri"),
+    path("blangko/", views_p4.blangko_register, name="blangko"),
+    *proses_urls(PerekamanLansia, prefix="perekaman-lansia"),
+    path("perekaman-lansia/kunjungan/", views_p4.daftar_kunjungan, name="perekaman-kunjungan"),
 ]

@@ -8,7 +8,9 @@ state graph is exactly the map's and each role's queue holds only what that role
 from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 from .permohonan import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi, Status
 from .blangko import MutasiBlangko, StokBlangko
+from .luar_negeri import PindahLuarNegeri
 from .perekaman import PerekamanKTP
+from .perekaman_lansia import PerekamanLansia
 from .wna import PendaftaranWNA
 
 MODEL_PERMOHONAN = (PermohonanTanpaVerifikasi, PermohonanDenganVerifikasi, PermohonanIntegrasi)
@@ -23,6 +25,8 @@ __all__ = [
     "MutasiBlangko",
     "PendaftaranWNA",
     "PerekamanKTP",
+    "PerekamanLansia",
+    "PindahLuarNegeri",
     "PermohonanDenganVerifikasi",
     "PermohonanIntegrasi",
     "PermohonanTanpaVerifikasi",

@@ -40,6 +40,8 @@ class MutasiBlangko(models.Model):
     # The recording request whose print took the card (empty for a delivery).
     perekaman = models.ForeignKey("pendaftaran.PerekamanKTP", null=True, blank=True, on_delete=models.PROTECT,
                                   related_name="mutasi_blangko")
+    perekaman_lansia = models.ForeignKey("pendaftaran.PerekamanLansia", null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="mutasi_blangko")
     oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     dibuat_pada = models.DateTimeField(auto_now_add=True)
 

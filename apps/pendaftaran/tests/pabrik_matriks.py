@@ -24,3 +24,27 @@ def perekaman_ktp(status: str, dunia: Dunia):
     dunia.sekali("p431_penduduk", penduduk_terdaftar)
     dunia.sekali("p431_blangko", lambda: blangko_terima(jumlah=10_000))
     return buat_perekaman(status)
+
+
+@pabrik("pendaftaran.PindahLuarNegeri")
+def pindah_luar_negeri(status: str, dunia: Dunia):
+    """An SKPLN of a registered resident (signing takes him or her off the register)."""
+    from .pabrik_p4 import buat_luar_negeri, penduduk_terdaftar
+
+    dunia.sekali("p431_penduduk", penduduk_terdaftar)
+    return buat_luar_negeri(status)
+
+
+def _isian_lansia(aksi: str, objek, dunia: Dunia) -> dict:
+    return {"status_duplikat": {"nik_duplikat": "3575010000000009"},
+            "jadwalkan": {"tempat": "rumah", "alamat_kunjungan": "Jl. Hayam Wuruk 1", "tim": "Tim A"}}.get(aksi, {})
+
+
+@pabrik("pendaftaran.PerekamanLansia", isian=_isian_lansia)
+def perekaman_lansia(status: str, dunia: Dunia):
+    from apps.pendaftaran.services_p4 import blangko_terima
+
+    from .pabrik_p4 import buat_lansia
+
+    dunia.sekali("p431_blangko", lambda: blangko_terima(jumlah=10_000))
+    return buat_lansia(status)

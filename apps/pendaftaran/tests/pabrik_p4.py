@@ -54,3 +54,31 @@ def buat_perekaman(status: str | None = None, **kw):
     if status is not None:
         data["status"] = status
     return PerekamanKTP.objects.create(**data)
+
+
+def buat_luar_negeri(status: str | None = None, **kw):
+    from apps.pendaftaran.models.luar_negeri import PindahLuarNegeri
+
+    data = {"jenis": "skpln", "nik": NIK_TERDAFTAR, "nama": "SITI AMINAH", "nomor_paspor": "C1234567",
+            "negara": "Malaysia", "tanggal_pindah": timezone.localdate(), "email": "siti@contoh.id",
+            "berkas_persyaratan": {"kk": None, "paspor": None}}
+    data.update(kw)
+    if status is not None:
+        data["status"] = status
+    objek = PindahLuarNegeri.objects.create(**data)
+    if status in ("ditandatangani", "dicetak", "siap_diambil", "selesai"):
+        dokumen_siap(objek, "surat_luar_negeri")
+    return objek
+
+
+def buat_lansia(status: str | None = None, **kw):
+    from apps.pendaftaran.models.perekaman_lansia import PerekamanLansia
+
+    data = {"nik": NIK_TERDAFTAR, "nama": "SITI AMINAH", "kondisi": "Lansia, tidak dapat berjalan",
+            "alamat": "Jl. Hayam Wuruk 1, Pasuruan", "telepon": "081234", "berkas_persyaratan": {"kk": None}}
+    if status in ("dijadwalkan", "direkam", "duplikat", "siap_cetak", "dicetak", "siap_diambil", "selesai"):
+        data.update(tempat="rumah", tanggal_rekam=timezone.localdate(), alamat_kunjungan=data["alamat"], tim="Tim A")
+    data.update(kw)
+    if status is not None:
+        data["status"] = status
+    return PerekamanLansia.objects.create(**data)

@@ -123,3 +123,20 @@ def test_eight_printers_at_once_never_take_the_stock_below_zero():
     assert sorted(hasil) == ["dapat"] * 5 + ["habis"] * 3
     assert StokBlangko.objects.get().stok == 0
     assert MutasiBlangko.objects.filter(gerak="pakai").count() == 5
+
+
+@pytest.mark.django_db
+def test_blangko_page_kabid_reads_operator_records_receipt(client, pengguna):
+    from django.urls import reverse
+
+    url = reverse("pendaftaran:blangko")
+    client.force_login(pengguna("operator_siak"))
+    r = client.post(url, {"jumlah": "0"})
+    assert r.status_code == 400 and "lebih dari 0" in r.content.decode()
+    assert client.post(url, {"jumlah": "25", "keterangan": "BA kiriman 1"}).status_code == 302
+    client.force_login(pengguna("kabid"))
+    r = client.get(url)
+    assert r.status_code == 200 and 'id="stok-blangko">25<' in r.content.decode()
+    assert client.post(url, {"jumlah": "5"}).status_code == 403
+    client.force_login(pengguna("petugas_fo"))
+    assert client.get(url).status_code == 403
