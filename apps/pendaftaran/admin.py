@@ -121,3 +121,6 @@ class MutasiBlangkoAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+from . import admin_pindah  # noqa: E402,F401  (P.4.6, its own module)

@@ -7,6 +7,7 @@ from .models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanT
 from .models.luar_negeri import PindahLuarNegeri
 from .models.perekaman import PerekamanKTP
 from .models.perekaman_lansia import PerekamanLansia
+from .models.pindah_masuk import PindahMasuk
 from .models.wna import PendaftaranWNA
 
 app_name = "pendaftaran"
@@ -29,4 +30,5 @@ urlpatterns = [
     path("blangko/", views_p4.blangko_register, name="blangko"),
     *proses_urls(PerekamanLansia, prefix="perekaman-lansia"),
     path("perekaman-lansia/kunjungan/", views_p4.daftar_kunjungan, name="perekaman-kunjungan"),
+    *proses_urls(PindahMasuk, prefix="pindah-masuk"),
 ]

@@ -11,6 +11,7 @@ from .blangko import MutasiBlangko, StokBlangko
 from .luar_negeri import PindahLuarNegeri
 from .perekaman import PerekamanKTP
 from .perekaman_lansia import PerekamanLansia
+from .pindah_masuk import KantorDukcapil, PindahMasuk
 from .wna import PendaftaranWNA
 
 MODEL_PERMOHONAN = (PermohonanTanpaVerifikasi, PermohonanDenganVerifikasi, PermohonanIntegrasi)

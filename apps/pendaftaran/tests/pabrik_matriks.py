@@ -48,3 +48,6 @@ def perekaman_lansia(status: str, dunia: Dunia):
 
     dunia.sekali("p431_blangko", lambda: blangko_terima(jumlah=10_000))
     return buat_lansia(status)
+
+
+from .pabrik_matriks_pindah import *  # noqa: E402,F401,F403  (P.4.6)

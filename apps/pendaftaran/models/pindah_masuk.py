@@ -1,0 +1,171 @@
+"""P.4.6 — layanan bantuan pindah masuk (assisted moving-in), filed online.
+
+The citizen files online; the verifikator pendataan checks the documents' ownership against the
+register and drafts the surat pengantar; kabid or kadis signs it (the kernel's TTE); the verifikator
+sends it to the Dukcapil of origin (the signed PDF emailed to that office's address on file) and
+records the answer: refused (the citizen is told why) or approved with the SKPWNI, after which the
+family is taken into the register and the follow-up requests (KK, KTP-el, KIA, akta kelahiran) are
+opened as their own requests.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django_fsm import FSMField, transition
+
+from apps.core.asupan import DenganPersyaratan, SyaratBerkas
+from apps.core.ekor import TTE, ekor_layanan
+from apps.core.models import Proses
+from apps.core.peran import peran
+
+
+class KantorDukcapil(models.Model):
+    """Another regency's or city's Dukcapil office: where a surat pengantar is sent."""
+
+    nama = models.CharField("nama kantor", max_length=150, unique=True)
+    daerah = models.CharField("kabupaten/kota", max_length=100)
+    email = models.EmailField("email resmi")
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["daerah"]
+        verbose_name = "kantor Dukcapil lain"
+        verbose_name_plural = "kantor Dukcapil lain"
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.daerah})"
+
+
+class StatusPindah(models.TextChoices):
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke pemohon"
+    TERVERIFIKASI = "terverifikasi", "Surat pengantar disusun"
+    DITANDATANGANI = "ditandatangani", "Surat pengantar ditandatangani (TTE)"
+    MENUNGGU_JAWABAN = "menunggu_jawaban", "Menunggu jawaban Dukcapil asal"
+    SELESAI = "selesai", "Disetujui: data diterima, dokumen lanjutan dibuka"
+    DITOLAK = "ditolak", "Ditolak"
+
+
+S = StatusPindah
+PERAN_VERIFIKATOR = peran("verifikator_pendataan")
+
+
+class PindahMasuk(
+    ekor_layanan(tte=TTE(peran=("kabid", "kadis"), kembali_ke=S.DIAJUKAN, label="Tandatangani surat pengantar (TTE)",
+                     layanan="apps.pendaftaran.services_pindah.pindah_tandatangani")),
+    DenganPersyaratan,
+    Proses,
+):
+    """One family's request to move into Kota Pasuruan with the Dinas' help (P.4.6)."""
+
+    KODE_PROSES = ("P.4.6",)
+    DILACAK_PEMOHON = True
+    BOLEH_DARING = True
+    STATUS_AKHIR = frozenset({S.SELESAI, S.DITOLAK})
+    JENIS_DOKUMEN_TTE = "surat_pengantar_pindah"
+    SALURAN_ASUPAN = {"daring": ("pemohon",), "loket": ("petugas_fo", "verifikator_pendataan")}
+    FORM_ASUPAN = "apps.pendaftaran.forms_pindah.PindahMasukForm"
+    PERSYARATAN = (
+        SyaratBerkas("ktp", "KTP-el pemohon (daerah asal)"),
+        SyaratBerkas("kk", "KK daerah asal"),
+        SyaratBerkas("lain", "Dokumen pendukung lain", wajib=False),
+    )
+    PERAN_LIHAT = ("verifikator_pendataan", "kabid", "kadis", "petugas_fo")
+
+    status = FSMField(choices=S.choices, default=S.DIAJUKAN, protected=True)
+    nik = models.CharField("NIK pemohon", max_length=16, db_index=True)
+    nama = models.CharField("nama lengkap", max_length=120)
+    no_kk_asal = models.CharField("No. KK daerah asal", max_length=16)
+    alamat_asal = models.CharField("alamat asal", max_length=200)
+    kantor_asal = models.ForeignKey(KantorDukcapil, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name="Dukcapil daerah asal")
+    alamat_tujuan = models.CharField("alamat tujuan di Kota Pasuruan", max_length=200)
+    rt = models.CharField("RT", max_length=3)
+    rw = models.CharField("RW", max_length=3)
+    kelurahan = models.ForeignKey("penduduk.Wilayah", on_delete=models.PROTECT, related_name="+",
+                                  limit_choices_to={"tingkat": "kelurahan"}, verbose_name="kelurahan tujuan")
+    # Who moves: one row per person as on the KK of origin (nik, nama, hubungan, tanggal_lahir,
+    # tempat_lahir, jenis_kelamin, agama, status_perkawinan, pekerjaan, punya_akta).
+    anggota = models.JSONField("anggota keluarga yang pindah", default=list)
+    email = models.EmailField("email")
+    telepon = models.CharField(max_length=20, blank=True)
+    # Written by the steps.
+    kepemilikan_sesuai = models.BooleanField("kepemilikan dokumen sesuai register", default=False, editable=False)
+    surat_dikirim_pada = models.DateTimeField("surat pengantar dikirim", null=True, blank=True, editable=False)
+    nomor_skpwni = models.CharField("nomor SKPWNI", max_length=40, blank=True)
+    no_kk_baru = models.CharField("No. KK baru (SIAK)", max_length=16, blank=True)
+    permohonan_lanjutan = models.JSONField("permohonan lanjutan", default=list, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "pindah masuk"
+        verbose_name_plural = "pindah masuk"
+
+    @property
+    def ringkasan(self) -> str:
+        return f"Pindah masuk — {self.nama} ({len(self.anggota)} orang)"
+
+    @property
+    def email_pemohon(self) -> str:
+        return self.email
+
+    def penerima_awal(self) -> str:
+        return self.nama
+
+    def pemilik_dokumen(self) -> tuple[str, str]:
+        return (self.nama, self.nik)
+
+    def data_dokumen(self, jenis: str) -> dict:
+        if jenis == "tanda_terima":
+            return self.data_tanda_terima()
+        return {"kantor": str(self.kantor_asal), "nama": self.nama, "nik": self.nik, "no_kk_asal": self.no_kk_asal,
+                "alamat_asal": self.alamat_asal, "alamat_tujuan": f"{self.alamat_tujuan} RT {self.rt}/RW {self.rw}",
+                "anggota": self.anggota}
+
+    # -- the verifikator pendataan's steps ---------------------------------------------------
+    @transition(field=status, source=S.DIAJUKAN, target=S.TERVERIFIKASI, permission=PERAN_VERIFIKATOR,
+                custom={"label": "Kepemilikan dokumen sesuai: susun surat pengantar",
+                        "layanan": "apps.pendaftaran.services_pindah.pindah_periksa", "gaya": "success"})
+    def periksa_kepemilikan(self, oleh=None, data=None):
+        self.kepemilikan_sesuai = True
+
+    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=PERAN_VERIFIKATOR,
+                custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True,
+                        "gaya": "danger"})
+    def kembalikan(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIKEMBALIKAN, target=S.DIAJUKAN,
+                permission=peran("verifikator_pendataan", "petugas_fo"),
+                custom={"label": "Lengkapi berkas", "form": "apps.core.asupan.LengkapiBerkasForm",
+                        "layanan": "apps.core.asupan.layanan_lengkapi"})
+    def lengkapi(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DIAJUKAN, target=S.DITOLAK, permission=PERAN_VERIFIKATOR,
+                custom={"label": "Tolak: dokumen bukan milik pemohon", "wajib_catatan": True, "catatan_publik": True,
+                        "gaya": "outline-danger"})
+    def tolak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.DITANDATANGANI, target=S.MENUNGGU_JAWABAN, permission=PERAN_VERIFIKATOR,
+                custom={"label": "Kirim surat pengantar ke Dukcapil asal",
+                        "layanan": "apps.pendaftaran.services_pindah.pindah_kirim_surat"})
+    def kirim_surat(self, oleh=None, data=None):
+        from django.utils import timezone
+
+        self.surat_dikirim_pada = timezone.now()
+
+    @transition(field=status, source=S.MENUNGGU_JAWABAN, target=S.DITOLAK, permission=PERAN_VERIFIKATOR,
+                custom={"label": "Dukcapil asal menolak", "wajib_catatan": True, "catatan_publik": True,
+                        "gaya": "danger"})
+    def asal_menolak(self, oleh=None, data=None):
+        pass
+
+    @transition(field=status, source=S.MENUNGGU_JAWABAN, target=S.SELESAI, permission=PERAN_VERIFIKATOR,
+                custom={"label": "Dukcapil asal menyetujui: SKPWNI diterima",
+                        "form": "apps.pendaftaran.forms_pindah.SKPWNIForm",
+                        "layanan": "apps.pendaftaran.services_pindah.pindah_setujui", "gaya": "success"})
+    def asal_menyetujui(self, oleh=None, data=None):
+        data = data or {}
+        self.nomor_skpwni = data.get("nomor_skpwni", self.nomor_skpwni)
+        self.no_kk_baru = data.get("no_kk_baru", self.no_kk_baru)
