@@ -3,6 +3,7 @@ outputs per the map."""
 
 from datetime import timedelta
 
+import pytest
 from django.utils import timezone
 
 from apps.capil.models import RegisterAkta
@@ -10,7 +11,12 @@ from apps.dokumen.models import Dokumen
 from apps.penduduk.models import RiwayatRegister
 
 from .factories import keluarga_baru
-from .test_perubahan import aksi, data_akta_lama, orang, permohonan, sampai_verifikasi  # noqa: F401
+from .test_perubahan import aksi, data_akta_lama, permohonan, sampai_verifikasi
+
+
+@pytest.fixture
+def orang(pengguna, kadis):
+    return {k: pengguna(k) for k in ("petugas_fo", "operator_siak", "kasi", "kabid")} | {"kadis": kadis.user}
 
 
 def _dasar(hari):
