@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import daring, views
 
 app_name = "publik"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("status/", views.status, name="status"),
     path("status/<str:kode>/", views.status_detail, name="status-detail"),
     path("status/<str:kode>/dokumen/<int:pk>/", views.status_unduh, name="status-unduh"),
+    path("daring/pindah-masuk/", daring.pindah_masuk, name="daring-pindah-masuk"),
+    path("daring/terkirim/", daring.terkirim, name="daring-terkirim"),
 ]

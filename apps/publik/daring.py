@@ -1,0 +1,103 @@
+"""Online filing without an account (P.4.6 pindah masuk): the kernel's intake form on the
+"daring" channel behind a honeypot and per-address and per-email limits; the tracking code and
+PIN are shown once and emailed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from apps.core.asupan import Saluran, asupan_simpan
+from apps.core.idempoten import buat_sekali
+from apps.pendaftaran.forms_pindah import PindahMasukForm
+from apps.pendaftaran.models.pindah_masuk import PindahMasuk
+
+BATAS_PER_JAM = 5
+PESAN_BATAS = "Terlalu banyak permohonan dari alamat atau email ini. Silakan coba lagi satu jam lagi atau datang ke loket."
+_SESI = "daring_terkirim"
+
+
+class PindahMasukDaringForm(PindahMasukForm):
+    """The intake form on the public page; ``situs`` is a honeypot hidden from people."""
+
+    situs = forms.CharField(required=False, label="Kosongkan isian ini",
+                            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
+
+    def __init__(self, *args, **kwargs):
+        kwargs["saluran"] = Saluran.DARING
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = True
+
+    @property
+    def terisi_bot(self) -> bool:
+        return bool(self.data.get("situs"))
+
+
+def _kunci(jenis: str, nilai: str) -> str:
+    return f"publik:daring:{jenis}:{nilai.strip().lower()}"
+
+
+def terbatas(ip: str, email: str) -> bool:
+    return any((cache.get(_kunci(j, v)) or 0) >= BATAS_PER_JAM for j, v in (("ip", ip), ("email", email)) if v)
+
+
+def catat(ip: str, email: str) -> None:
+    for j, v in (("ip", ip), ("email", email)):
+        if not v:
+            continue
+        k = _kunci(j, v)
+        if not cache.add(k, 1, timeout=3600):
+            try:
+                cache.incr(k)
+            except ValueError:
+                cache.set(k, 1, timeout=3600)
+
+
+def kirim_kode(objek, request) -> None:
+    """The tracking code and PIN to the applicant's address, after the request is committed."""
+    tautan = request.build_absolute_uri(reverse("publik:status"))
+    isi = (f"Permohonan pindah masuk Anda telah diterima.\n\nKode lacak: {objek.kode_lacak}\nPIN: {objek.pin}\n\n"
+           f"Cek status permohonan di {tautan}\n\nDinas Kependudukan dan Pencatatan Sipil Kota Pasuruan")
+    transaction.on_commit(lambda: send_mail("Kode lacak permohonan pindah masuk", isi, settings.DEFAULT_FROM_EMAIL,
+                                            [objek.email], fail_silently=True))
+
+
+@require_http_methods(["GET", "POST"])
+def pindah_masuk(request: HttpRequest) -> HttpResponse:
+    tpl = "publik/daring_pindah.html"
+    if request.method == "GET":
+        return render(request, tpl, {"form": PindahMasukDaringForm()})
+    ip = request.META.get("REMOTE_ADDR", "")
+    email = request.POST.get("email", "")
+    form = PindahMasukDaringForm(request.POST, request.FILES)
+    if terbatas(ip, email):
+        return render(request, tpl, {"form": form, "pesan": PESAN_BATAS}, status=429)
+    if form.terisi_bot:
+        catat(ip, "")
+        return render(request, "publik/daring_terkirim.html", {"objek": None})
+    if not form.is_valid():
+        return render(request, tpl, {"form": form}, status=400)
+    catat(ip, email)
+    with transaction.atomic():
+        objek, baru = buat_sekali(kunci=form.kunci_idempoten(), pengguna=None,
+                                  buat=lambda: asupan_simpan(form=form, pengguna=None, saluran=Saluran.DARING))
+        if baru:
+            kirim_kode(objek, request)
+    request.session[_SESI] = objek.pk
+    return redirect("publik:daring-terkirim")
+
+
+def terkirim(request: HttpRequest) -> HttpResponse:
+    """The receipt once: tracking code and PIN of the request just filed from this browser."""
+    pk = request.session.pop(_SESI, None)
+    objek = PindahMasuk.objects.filter(pk=pk).first() if pk else None
+    if objek is None:
+        return redirect("publik:daring-pindah-masuk")
+    return render(request, "publik/daring_terkirim.html", {"objek": objek})
