@@ -155,7 +155,7 @@ def disposisi(status: str, dunia: Dunia):
 
     alur = _alur(dunia)
     surat = alur.ke("diteruskan", nomor_surat=_nomor_surat(dunia))
-    jalankan_aksi(objek=surat, aksi="serahkan", pengguna=alur.tu)
+    jalankan_aksi(objek=surat, aksi="serahkan_caraka", pengguna=alur.tu)
     d = surat.disposisi.get(jabatan="kabid")
     if status in ("diterima", "ditindaklanjuti"):
         disposisi_terima(disposisi=d, pengguna=alur.caraka, diterima_oleh="Staf bidang")

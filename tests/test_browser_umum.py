@@ -103,7 +103,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     masuk(halaman, "tata_usaha")
     buka_antrian(halaman, "Surat masuk")
     halaman.click(f"text={surat.kode_lacak}")
-    jalankan(halaman, "serahkan")
+    jalankan(halaman, "serahkan_caraka")
     kirim(halaman)
     assert "Diantar caraka" in halaman.inner_text("#status")
     halaman.langkah("tu-diserahkan-ke-caraka")

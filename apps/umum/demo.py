@@ -108,7 +108,7 @@ def isi_demo(stdout) -> None:
 
     def antar(s):
         jalankan_aksi(objek=s, aksi="teruskan", pengguna=sekretaris)
-        jalankan_aksi(objek=s, aksi="serahkan", pengguna=tu)
+        jalankan_aksi(objek=s, aksi="serahkan_caraka", pengguna=tu)
 
     disposisikan(di_sekretaris, ["kabid", "bidang_teknis"], instruksi=("koordinasikan", "siapkan_jawaban"))
 

@@ -133,7 +133,7 @@ def surat_keluar_kirim_email(
     from apps.dokumen.services import dokumen_kirim_email
 
     with transaction.atomic():
-        log = jalankan_aksi(objek=surat, aksi="kirim_email", pengguna=pengguna, catatan=catatan, versi=versi,
+        log = jalankan_aksi(objek=surat, aksi="kirim_lewat_email", pengguna=pengguna, catatan=catatan, versi=versi,
                             data={"email_tujuan": email_tujuan})
         dokumen_kirim_email(dokumen=surat.dokumen_ttd(), email=email_tujuan)
     return log

@@ -23,6 +23,7 @@ from django.db import models
 from django.db.models import Count
 from django_fsm import FSMField, transition
 
+from apps.core.ekor import TTE, ekor_layanan
 from apps.core.models import Proses
 from apps.core.peran import peran
 
@@ -38,7 +39,12 @@ class StatusInventarisasi(models.TextChoices):
     DITERBITKAN = "diterbitkan", "RKBMD diterbitkan"
 
 
-class Inventarisasi(Proses):
+class Inventarisasi(
+    # The kadis signs the RKBMD by the kernel's TTE step (his return is ``kembalikan`` below).
+    ekor_layanan(tte=TTE(peran=("kadis",), dari=StatusInventarisasi.DIAJUKAN, ke=StatusInventarisasi.DITERBITKAN,
+                         label="Tandatangani RKBMD (TTE)")),
+    Proses,
+):
     """P.1.2.3 — one year's stock-take and the RKBMD proposed from it."""
 
     KODE_PROSES = ("P.1.2.3",)
@@ -112,12 +118,6 @@ class Inventarisasi(Proses):
     def kembalikan(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=StatusInventarisasi.DIAJUKAN, target=StatusInventarisasi.DITERBITKAN,
-                permission=peran("kadis"),
-                custom={"label": "Tandatangani RKBMD (TTE)", "form": "apps.dokumen.forms.TTEForm",
-                        "layanan": "apps.dokumen.services.aksi_tandatangani", "gaya": "success"})
-    def tandatangani(self, oleh=None, data=None):
-        pass
 
 
 class KebutuhanBarang(models.Model):

@@ -14,7 +14,7 @@ draft and the kepala's TTE (QR to /verifikasi/) takes the place of the wet signa
     disetujui --beri_nomor (tata_usaha; classification code + gap-free yearly counter)--> bernomor
     bernomor --tandatangani (kadis, TTE)--> ditandatangani
     ditandatangani --serahkan_caraka (tata_usaha)--> diantar --catat_terima (caraka: receiver, time, photo)--> terkirim
-    ditandatangani --kirim_email (tata_usaha; the signed PDF)--> terkirim
+    ditandatangani --kirim_lewat_email (tata_usaha; the signed PDF)--> terkirim
     terkirim --arsipkan (tata_usaha)--> diarsipkan
 
 Letters of other processes (the surat pengantar of P.4.6, the keabsahan letter of P.5.8) enter at
@@ -30,6 +30,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import FSMField, transition
 
+from apps.core.ekor import TTE, ekor_layanan
 from apps.core.models import Proses
 from apps.core.peran import peran, peran_pengguna
 
@@ -60,7 +61,12 @@ def _pdf_siap(surat: SuratKeluar) -> bool:
     return surat.dokumen_ttd() is not None
 
 
-class SuratKeluar(Proses):
+class SuratKeluar(
+    # P.1.2.1.1.4 — signed by the kepala through the kernel's TTE step; the PDF with its QR to
+    # /verifikasi/ is made by a job.
+    ekor_layanan(tte=TTE(peran=("kadis",), dari=StatusSuratKeluar.BERNOMOR, ke=StatusSuratKeluar.DITANDATANGANI)),
+    Proses,
+):
     """P.1.2.1.1 — an outgoing letter of the Dinas, from the kepala's order to the archive."""
 
     KODE_PROSES = ("P.1.2.1.1", "P.1.2.2")
@@ -178,7 +184,7 @@ class SuratKeluar(Proses):
 
     @property
     def email_pemohon(self) -> str:
-        # Mailed by the tata usaha's "kirim_email" step, not right after signing.
+        # Mailed by the tata usaha's "kirim_lewat_email" step, not right after signing.
         return ""
 
     @classmethod
@@ -223,12 +229,6 @@ class SuratKeluar(Proses):
         """P.1.2.1.1.5 — the number is drawn by the service in this transaction."""
         self.tanggal_surat = timezone.localdate()
 
-    @transition(field=status, source=StatusSuratKeluar.BERNOMOR, target=StatusSuratKeluar.DITANDATANGANI,
-                permission=peran("kadis"),
-                custom={"label": "Tandatangani (TTE)", "form": "apps.dokumen.forms.TTEForm",
-                        "layanan": "apps.dokumen.services.aksi_tandatangani", "gaya": "success"})
-    def tandatangani(self, oleh=None, data=None):
-        """P.1.2.1.1.4 — signed by TTE; the PDF with its QR to /verifikasi/ is made by a job."""
 
     @transition(field=status, source=StatusSuratKeluar.DITANDATANGANI, target=StatusSuratKeluar.DIANTAR,
                 permission=peran("tata_usaha"), conditions=[_pdf_siap],
@@ -251,7 +251,7 @@ class SuratKeluar(Proses):
                 permission=peran("tata_usaha"), conditions=[_pdf_siap],
                 custom={"label": "Kirim lewat email", "form": "apps.umum.forms_keluar.EmailSuratKeluarForm",
                         "layanan": "apps.umum.services_keluar.aksi_kirim_email"})
-    def kirim_email(self, oleh=None, data=None):
+    def kirim_lewat_email(self, oleh=None, data=None):
         self.cara_kirim = CaraKirim.EMAIL
         self.email_tujuan = (data or {}).get("email_tujuan", "")
         self.diterima_pada = timezone.now()

@@ -9,7 +9,7 @@ disposition. The tata usaha then classifies the letter by its archive code and f
 
     diagendakan --disposisikan (kadis)--> didisposisi --teruskan (sekretaris)--> diteruskan
     diagendakan --kembalikan (kadis, with a reason)--> perbaikan --perbaiki (tata_usaha)--> diagendakan
-    diteruskan --serahkan (tata_usaha)--> diantar --selesai_antar (caraka; every target received)--> tersampaikan
+    diteruskan --serahkan_caraka (tata_usaha)--> diantar --selesai_antar (caraka; every target received)--> tersampaikan
     tersampaikan --arsipkan (tata_usaha)--> diarsipkan
 
 ``Disposisi`` (one per target, created by the disposition)::
@@ -260,7 +260,7 @@ class SuratMasuk(Proses):
 
     @transition(field=status, source=StatusSuratMasuk.DITERUSKAN, target=StatusSuratMasuk.DIANTAR,
                 permission=peran("tata_usaha"), custom={"label": "Serahkan ke caraka"})
-    def serahkan(self, oleh=None, data=None):
+    def serahkan_caraka(self, oleh=None, data=None):
         pass
 
     @transition(field=status, source=StatusSuratMasuk.DIANTAR, target=StatusSuratMasuk.TERSAMPAIKAN,

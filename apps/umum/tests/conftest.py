@@ -82,7 +82,7 @@ class Alur:
         if langkah >= URUTAN_STATUS.index("diteruskan"):
             jalankan_aksi(objek=surat, aksi="teruskan", pengguna=self.sekretaris)
         if langkah >= URUTAN_STATUS.index("diantar"):
-            jalankan_aksi(objek=surat, aksi="serahkan", pengguna=self.tu)
+            jalankan_aksi(objek=surat, aksi="serahkan_caraka", pengguna=self.tu)
         tujuan = list(surat.disposisi.order_by("pk"))
         if status == "diantar":
             disposisi_terima(disposisi=tujuan[0], pengguna=self.caraka, diterima_oleh="Staf bidang")

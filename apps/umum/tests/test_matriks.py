@@ -28,7 +28,7 @@ BOLEH_SURAT = {
     ("kembalikan", "diagendakan"): {"kadis"},
     ("perbaiki", "perbaikan"): {"tata_usaha"},
     ("teruskan", "didisposisi"): {"sekretaris"},
-    ("serahkan", "diteruskan"): {"tata_usaha"},
+    ("serahkan_caraka", "diteruskan"): {"tata_usaha"},
     ("selesai_antar", "diantar_lengkap"): {"caraka"},
     ("arsipkan", "tersampaikan"): {"tata_usaha"},
 }

@@ -26,7 +26,7 @@ def rahasia(alur):
         batas_waktu=timezone.localdate() + timedelta(days=7), tujuan_pengguna=[alur.kasi], catatan=CATATAN,
     )
     jalankan_aksi(objek=surat, aksi="teruskan", pengguna=alur.sekretaris)
-    jalankan_aksi(objek=surat, aksi="serahkan", pengguna=alur.tu)
+    jalankan_aksi(objek=surat, aksi="serahkan_caraka", pengguna=alur.tu)
     return surat
 
 
