@@ -35,6 +35,11 @@ class Menu:
 MULAI = [
     ({"petugas_fo"}, "Pendaftaran baru (KTP-el, KK, KIA)", "pendaftaran:baru", "bi-person-plus"),
     ({"petugas_integrasi"}, "Ajukan KK/KTP-el lewat mitra", "pendaftaran:integrasi-baru", "bi-person-plus"),
+    ({"verifikator_wna", "petugas_fo"}, "Pendaftaran orang asing (KK/KTP WNA)", "pendaftaran:pendaftaranwna-baru", "bi-globe"),
+    ({"operator_rekam", "petugas_fo"}, "Perekaman KTP-el", "pendaftaran:perekamanktp-baru", "bi-fingerprint"),
+    ({"petugas_fo", "verifikator"}, "Perekaman KTP-el lansia/disabilitas", "pendaftaran:perekamanlansia-baru", "bi-universal-access"),
+    ({"petugas_fo"}, "Pindah ke/dari luar negeri (SKPLN/SKDLN)", "pendaftaran:pindahluarnegeri-baru", "bi-airplane"),
+    ({"verifikator_pendataan", "petugas_fo"}, "Biodata penduduk rentan", "pendaftaran:biodatarentan-baru", "bi-person-vcard"),
     ({"petugas_fo"}, "Pencatatan sipil baru (lahir, lahir mati, kematian, kawin, cerai)", "capil:pencatatan-baru", "bi-journal-plus"),
     ({"petugas_fo"}, "Perubahan akta (kewarganegaraan, pembetulan, nama, pembatalan, anak, kutipan kedua)", "capil:perubahanakta-baru", "bi-journal-text", "Perubahan akta"),
     ({"tata_usaha"}, "Catat surat masuk", "umum:suratmasuk-baru", "bi-envelope-plus"),
@@ -61,6 +66,9 @@ LIHAT = [
     ({"pptk", "bendahara", "verifikator_keuangan", "ppk", "subbag_perencanaan", "kadis", "sekretaris"}, "Realisasi anggaran DPA", "keuangan:realisasi", "bi-graph-up", "Realisasi DPA"),
     ({"subbag_perencanaan", "kadis", "sekretaris", "kabid"}, "Tren nilai SAKIP, RB dan LKjIP", "keuangan:laporankinerja-tren", "bi-graph-up-arrow", "Nilai kinerja"),
     ({"kabid", "kadis", "sekretaris"}, "Dasbor pimpinan", "dasbor:dasbor", "bi-bar-chart", "Dasbor"),
+    ({"kabid", "kadis", "operator_siak"}, "Register blangko KTP-el", "pendaftaran:blangko", "bi-credit-card-2-front", "Blangko"),
+    ({"operator_rekam", "verifikator", "kabid"}, "Daftar kunjungan perekaman di rumah", "pendaftaran:perekaman-kunjungan",
+     "bi-house-heart", "Kunjungan"),
     ({"admin_piak", "kabid", "kadis"}, "Register perjanjian pemanfaatan data", "pemanfaatan:perjanjian-register",
      "bi-journal-check", "Register PKS"),
 ]

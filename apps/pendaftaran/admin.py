@@ -7,6 +7,7 @@ from django.contrib import admin
 
 from .models import MODEL_PERMOHONAN, InstansiMitra, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 from .models.blangko import MutasiBlangko, StokBlangko
+from .models.biodata import BiodataRentan
 from .models.luar_negeri import PindahLuarNegeri
 from .models.perekaman import PerekamanKTP
 from .models.perekaman_lansia import PerekamanLansia
@@ -95,7 +96,7 @@ class ProsesP4Admin(PermohonanAdmin):
     list_select_related = []
 
 
-for _model in (PendaftaranWNA, PerekamanKTP, PerekamanLansia, PindahLuarNegeri):
+for _model in (BiodataRentan, PendaftaranWNA, PerekamanKTP, PerekamanLansia, PindahLuarNegeri):
     admin.site.register(_model, ProsesP4Admin)
 
 

@@ -24,3 +24,11 @@ def daftarkan_dokumen_p4() -> None:
                 "negara": "Malaysia", "alamat_luar_negeri": "Jalan Ampang 1, Kuala Lumpur",
                 "tanggal_pindah": batas, "no_kk_tujuan": ""},
     )
+    daftarkan_jenis(
+        "berita_acara_pendataan", judul="Berita Acara Pendataan Penduduk Rentan",
+        template="pendaftaran/dokumen/berita_acara_pendataan.html", ukuran_kertas=A4, ditandatangani=False,
+        untuk_pemohon=False, pola_nomor="470/{urut:04d}/BA-PR/{tahun}",
+        contoh={"nama": "TANPA NAMA (PANTI WREDHA)", "kelompok": "Penghuni panti sosial", "pengusul": "UPT Panti Wredha",
+                "tempat_lahir": "Pasuruan", "tanggal_lahir": datetime.date(1950, 1, 1),
+                "alamat": "Jl. Panglima Sudirman 1", "kode_lacak": "ABCD-EFGH-JKLM"},
+    )

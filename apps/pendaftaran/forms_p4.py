@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.core.asupan import AsupanMixin
 from apps.core.forms import AksiForm
 
+from .models.biodata import BiodataRentan
 from .models.luar_negeri import PindahLuarNegeri
 from .models.perekaman import PerekamanKTP
 from .models.perekaman_lansia import PerekamanLansia, TempatRekam
@@ -166,3 +167,58 @@ class JadwalRekamForm(AksiForm):
         if data.get("tempat") == TempatRekam.RUMAH and not (data.get("alamat_kunjungan") or "").strip():
             self.add_error("alamat_kunjungan", "Alamat kunjungan wajib diisi untuk perekaman di rumah.")
         return data
+
+
+class SurveiForm(AksiForm):
+    tanggal_survei = forms.DateField(label="Tanggal survei", widget=forms.DateInput(attrs={"type": "date"}),
+                                     error_messages={"required": "Tanggal survei wajib diisi."})
+    petugas_survei = forms.CharField(label="Petugas survei", max_length=120,
+                                     error_messages={"required": "Petugas survei wajib diisi."})
+    temuan_survei = forms.CharField(label="Temuan", widget=forms.Textarea(attrs={"rows": 3}),
+                                    error_messages={"required": "Temuan survei wajib diisi."})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lampiran"].label = "Foto survei"
+
+    def clean_tanggal_survei(self):
+        tanggal = self.cleaned_data["tanggal_survei"]
+        if tanggal > timezone.localdate():
+            raise ValidationError("Tanggal survei tidak boleh setelah hari ini.")
+        return tanggal
+
+
+class NIKSiakForm(AksiForm):
+    """The NIK SIAK issued, typed twice (a typo would put a wrong number in the register)."""
+
+    nik = forms.CharField(label="NIK yang diterbitkan SIAK", max_length=20,
+                          error_messages={"required": "NIK wajib diisi."})
+    nik_ulang = forms.CharField(label="Ketik ulang NIK", max_length=20,
+                                error_messages={"required": "Ketik ulang NIK untuk memastikan."})
+
+    def clean_nik(self):
+        from apps.penduduk.models import Penduduk
+        from apps.penduduk.validators import bersihkan_nomor
+
+        nik = _nik(bersihkan_nomor(self.cleaned_data["nik"]))
+        if Penduduk.objects.filter(nik=nik).exists():
+            raise ValidationError("NIK ini sudah dipakai penduduk lain di database. Periksa kembali di SIAK.")
+        return nik
+
+    def clean(self):
+        from apps.penduduk.validators import bersihkan_nomor
+
+        data = super().clean()
+        if data.get("nik") and bersihkan_nomor(data.get("nik_ulang", "")) != data["nik"]:
+            self.add_error("nik_ulang", "Kedua isian NIK tidak sama.")
+        return data
+
+
+class BiodataRentanForm(AsupanMixin, forms.ModelForm):
+    class Meta:
+        model = BiodataRentan
+        fields = ["nama", "kelompok", "pengusul", "tempat_lahir", "tanggal_lahir", "jenis_kelamin", "agama",
+                  "status_perkawinan", "pekerjaan", "alamat", "rt", "rw", "kelurahan"]
+        widgets = {"tanggal_lahir": forms.DateInput(attrs={"type": "date"})}
+        error_messages = {"nama": {"required": "Nama wajib diisi."},
+                          "tanggal_lahir": {"required": "Tanggal lahir wajib diisi.", "invalid": "Tanggal tidak valid."}}

@@ -126,3 +126,42 @@ def luar_negeri_tandatangani(*, objek, pengguna, form):
     with transaction.atomic():
         luar_negeri_terapkan(objek=objek, oleh=pengguna)
         return aksi_tandatangani(objek=objek, pengguna=pengguna, form=form)
+
+
+def biodata_berita_acara(*, objek, pengguna, form):
+    """P.4.5, data unclear: the step, and the berita acara pendataan (PDF) in the same transaction."""
+    from apps.core.workflow import jalankan_form
+    from apps.dokumen.services import dokumen_terbitkan
+
+    with transaction.atomic():
+        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
+        dokumen_terbitkan(objek=objek, jenis="berita_acara_pendataan", oleh=pengguna)
+    return log
+
+
+def biodata_terbitkan(*, objek, pengguna, form):
+    """P.4.5, valid: the resident enters the register with the NIK SIAK issued (audited, the
+    request as cause), then a P.4.3.1 recording request is opened for the person."""
+    from django.core.exceptions import ValidationError
+
+    from apps.core.workflow import catat_pembuatan, jalankan_form
+    from apps.penduduk.services import penduduk_buat
+
+    from .models.perekaman import PerekamanKTP
+
+    nik = form.cleaned_data["nik"]
+    with transaction.atomic():
+        try:
+            penduduk = penduduk_buat(sebab=objek, oleh=pengguna, alasan=f"Biodata penduduk rentan {objek.kode_lacak}", data={
+                "nik": nik, "nama": objek.nama, "tempat_lahir": objek.tempat_lahir, "tanggal_lahir": objek.tanggal_lahir,
+                "jenis_kelamin": objek.jenis_kelamin, "agama": objek.agama, "status_perkawinan": objek.status_perkawinan,
+                "pekerjaan": objek.pekerjaan, "alamat": objek.alamat, "rt": objek.rt, "rw": objek.rw,
+                "kelurahan": objek.kelurahan,
+            })
+        except ValidationError as exc:
+            raise AksiDitolak("; ".join(exc.messages)) from exc
+        objek.penduduk = penduduk
+        rekam = PerekamanKTP.objects.create(nik=nik, nama=objek.nama)
+        catat_pembuatan(objek=rekam, pengguna=pengguna)
+        objek.perekaman = rekam
+        return jalankan_form(objek=objek, pengguna=pengguna, form=form)

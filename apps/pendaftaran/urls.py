@@ -4,6 +4,7 @@ from apps.core.urls import proses_urls
 
 from . import views, views_p4
 from .models import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
+from .models.biodata import BiodataRentan
 from .models.luar_negeri import PindahLuarNegeri
 from .models.perekaman import PerekamanKTP
 from .models.perekaman_lansia import PerekamanLansia
@@ -30,5 +31,6 @@ urlpatterns = [
     path("blangko/", views_p4.blangko_register, name="blangko"),
     *proses_urls(PerekamanLansia, prefix="perekaman-lansia"),
     path("perekaman-lansia/kunjungan/", views_p4.daftar_kunjungan, name="perekaman-kunjungan"),
+    *proses_urls(BiodataRentan, prefix="biodata-rentan"),
     *proses_urls(PindahMasuk, prefix="pindah-masuk"),
 ]

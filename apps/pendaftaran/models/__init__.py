@@ -8,6 +8,7 @@ state graph is exactly the map's and each role's queue holds only what that role
 from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 from .permohonan import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi, Status
 from .blangko import MutasiBlangko, StokBlangko
+from .biodata import BiodataRentan
 from .luar_negeri import PindahLuarNegeri
 from .perekaman import PerekamanKTP
 from .perekaman_lansia import PerekamanLansia
@@ -18,6 +19,7 @@ MODEL_PERMOHONAN = (PermohonanTanpaVerifikasi, PermohonanDenganVerifikasi, Permo
 
 __all__ = [
     "AlasanLayanan",
+    "BiodataRentan",
     "Alur",
     "InstansiMitra",
     "JenisDokumen",

@@ -34,6 +34,8 @@ def pindah_luar_negeri(status: str, dunia: Dunia):
     dunia.sekali("p431_penduduk", penduduk_terdaftar)
     return buat_luar_negeri(status)
 
+from .pabrik_matriks_pindah import *  # noqa: E402,F401,F403  (P.4.6)
+
 
 def _isian_lansia(aksi: str, objek, dunia: Dunia) -> dict:
     return {"status_duplikat": {"nik_duplikat": "3575010000000009"},
@@ -50,4 +52,18 @@ def perekaman_lansia(status: str, dunia: Dunia):
     return buat_lansia(status)
 
 
-from .pabrik_matriks_pindah import *  # noqa: E402,F401,F403  (P.4.6)
+def _isian_biodata(aksi: str, objek, dunia: Dunia) -> dict:
+    from django.utils import timezone
+
+    if aksi == "input_biodata":
+        return {"nik": "3575015505480001", "nik_ulang": "3575015505480001"}
+    if aksi == "catat_survei":
+        return {"tanggal_survei": timezone.localdate().isoformat()}
+    return {}
+
+
+@pabrik("pendaftaran.BiodataRentan", isian=_isian_biodata)
+def biodata_rentan(status: str, dunia: Dunia):
+    from .pabrik_p4 import buat_biodata
+
+    return buat_biodata(status)

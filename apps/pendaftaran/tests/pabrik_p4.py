@@ -82,3 +82,20 @@ def buat_lansia(status: str | None = None, **kw):
     if status is not None:
         data["status"] = status
     return PerekamanLansia.objects.create(**data)
+
+
+def buat_biodata(status: str | None = None, **kw):
+    import datetime
+
+    from apps.pendaftaran.models.biodata import BiodataRentan
+    from apps.penduduk.models import Wilayah
+
+    data = {"nama": "MBAH SUMI", "kelompok": "Penghuni panti wredha", "pengusul": "UPT Panti Wredha",
+            "tempat_lahir": "Pasuruan", "tanggal_lahir": datetime.date(1948, 5, 15), "jenis_kelamin": "P",
+            "agama": "islam", "status_perkawinan": "cerai_mati", "alamat": "Jl. Panglima Sudirman 1", "rt": "001",
+            "rw": "002", "kelurahan": Wilayah.objects.filter(tingkat="kelurahan").order_by("kode").first(),
+            "berkas_persyaratan": {"pengantar": None}}
+    data.update(kw)
+    if status is not None:
+        data["status"] = status
+    return BiodataRentan.objects.create(**data)
