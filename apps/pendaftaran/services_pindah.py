@@ -163,3 +163,32 @@ def pindah_setujui(*, objek, pengguna, form):
         objek.permohonan_lanjutan = _buka_lanjutan(objek, pengguna, orang)
         objek.save(update_fields=["permohonan_lanjutan"])
     return log
+
+
+def pindah_konfirmasi_email(*, objek):
+    """The applicant opened the signed link: the draft becomes a request in the verifikator's
+    queue, logged as the system (as the kernel's automatic closing). Idempotent: a second click
+    changes nothing."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.core.models import RiwayatStatus
+    from apps.core.tutup_otomatis import KODE_SISTEM
+    from apps.core.workflow import ambil_aksi
+
+    from .models.pindah_masuk import PindahMasuk, StatusPindah
+
+    with transaction.atomic():
+        objek = PindahMasuk.objects.select_for_update().get(pk=objek.pk)
+        if objek.status != StatusPindah.DRAF:
+            return objek
+        info = ambil_aksi(objek, "konfirmasi_email")
+        dari = objek.status
+        objek.konfirmasi_email(oleh=None, data={})
+        objek.versi += 1
+        objek.status_sejak = timezone.now()
+        objek.save()
+        RiwayatStatus.objects.create(
+            content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk, aksi="konfirmasi_email",
+            aksi_label=info.label, dari=dari, ke=objek.status, oleh=None, peran=KODE_SISTEM,
+        )
+    return objek

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from apps.core.asupan import Saluran, asupan_simpan
 from apps.core.idempoten import buat_sekali
 from apps.pendaftaran.forms_pindah import PindahMasukForm
-from apps.pendaftaran.models.pindah_masuk import PindahMasuk
+from apps.pendaftaran.models.pindah_masuk import PindahMasuk, StatusPindah
 
 BATAS_PER_JAM = 5
 PESAN_BATAS = "Terlalu banyak permohonan dari alamat atau email ini. Silakan coba lagi satu jam lagi atau datang ke loket."
@@ -32,6 +33,8 @@ class PindahMasukDaringForm(PindahMasukForm):
 
     def __init__(self, *args, **kwargs):
         kwargs["saluran"] = Saluran.DARING
+        # Held as a draft until the email is confirmed (the state is set at creation only).
+        kwargs.setdefault("instance", PindahMasuk(status=StatusPindah.DRAF))
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
 
@@ -60,11 +63,32 @@ def catat(ip: str, email: str) -> None:
                 cache.set(k, 1, timeout=3600)
 
 
+_GARAM = "publik.daring.konfirmasi"
+MASA_TAUTAN = 7 * 24 * 3600
+
+
+def token_konfirmasi(objek) -> str:
+    return signing.dumps({"pk": objek.pk, "email": objek.email}, salt=_GARAM)
+
+
+def objek_dari_token(token: str):
+    """The draft a confirmation link names, or None when the link is forged, altered or expired."""
+    try:
+        isi = signing.loads(token, salt=_GARAM, max_age=MASA_TAUTAN)
+    except signing.BadSignature:
+        return None
+    return PindahMasuk.objects.filter(pk=isi.get("pk"), email=isi.get("email")).first()
+
+
 def kirim_kode(objek, request) -> None:
-    """The tracking code and PIN to the applicant's address, after the request is committed."""
+    """The confirmation link, tracking code and PIN to the applicant's address, after commit."""
     tautan = request.build_absolute_uri(reverse("publik:status"))
-    isi = (f"Permohonan pindah masuk Anda telah diterima.\n\nKode lacak: {objek.kode_lacak}\nPIN: {objek.pin}\n\n"
-           f"Cek status permohonan di {tautan}\n\nDinas Kependudukan dan Pencatatan Sipil Kota Pasuruan")
+    konfirmasi = request.build_absolute_uri(reverse("publik:daring-konfirmasi", args=[token_konfirmasi(objek)]))
+    isi = (f"Permohonan pindah masuk atas nama {objek.nama} telah dikirim dari situs Dinas.\n\n"
+           f"Permohonan baru diproses setelah Anda mengonfirmasi email ini dengan membuka tautan berikut "
+           f"(berlaku 7 hari):\n{konfirmasi}\n\nKode lacak: {objek.kode_lacak}\nPIN: {objek.pin}\n\n"
+           f"Cek status permohonan di {tautan}\n\nBila Anda tidak merasa mengajukan, abaikan email ini.\n"
+           f"Dinas Kependudukan dan Pencatatan Sipil Kota Pasuruan")
     transaction.on_commit(lambda: send_mail("Kode lacak permohonan pindah masuk", isi, settings.DEFAULT_FROM_EMAIL,
                                             [objek.email], fail_silently=True))
 
@@ -101,3 +125,14 @@ def terkirim(request: HttpRequest) -> HttpResponse:
     if objek is None:
         return redirect("publik:daring-pindah-masuk")
     return render(request, "publik/daring_terkirim.html", {"objek": objek})
+
+
+def konfirmasi(request: HttpRequest, token: str) -> HttpResponse:
+    """The signed link from the email: the draft goes to the verifikator's queue."""
+    from apps.pendaftaran.services_pindah import pindah_konfirmasi_email
+
+    objek = objek_dari_token(token)
+    if objek is None:
+        return render(request, "publik/daring_konfirmasi.html", {"objek": None}, status=400)
+    objek = pindah_konfirmasi_email(objek=objek)
+    return render(request, "publik/daring_konfirmasi.html", {"objek": objek})

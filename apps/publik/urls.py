@@ -11,4 +11,5 @@ urlpatterns = [
     path("status/<str:kode>/dokumen/<int:pk>/", views.status_unduh, name="status-unduh"),
     path("daring/pindah-masuk/", daring.pindah_masuk, name="daring-pindah-masuk"),
     path("daring/terkirim/", daring.terkirim, name="daring-terkirim"),
+    path("daring/konfirmasi/<str:token>/", daring.konfirmasi, name="daring-konfirmasi"),
 ]

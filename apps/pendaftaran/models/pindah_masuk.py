@@ -17,6 +17,7 @@ from apps.core.asupan import DenganPersyaratan, SyaratBerkas
 from apps.core.ekor import TTE, ekor_layanan
 from apps.core.models import Proses
 from apps.core.peran import peran
+from apps.core.tutup_otomatis import SISTEM
 
 
 class KantorDukcapil(models.Model):
@@ -37,6 +38,7 @@ class KantorDukcapil(models.Model):
 
 
 class StatusPindah(models.TextChoices):
+    DRAF = "draf", "Menunggu konfirmasi email pemohon"
     DIAJUKAN = "diajukan", "Diajukan"
     DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke pemohon"
     TERVERIFIKASI = "terverifikasi", "Surat pengantar disusun"
@@ -120,6 +122,13 @@ class PindahMasuk(
         return {"kantor": str(self.kantor_asal), "nama": self.nama, "nik": self.nik, "no_kk_asal": self.no_kk_asal,
                 "alamat_asal": self.alamat_asal, "alamat_tujuan": f"{self.alamat_tujuan} RT {self.rt}/RW {self.rw}",
                 "anggota": self.anggota}
+
+    # -- online: held as a draft until the applicant opens the signed link in the email, so no
+    # one files in someone else's name unseen; run as the system (no staff holds the role).
+    @transition(field=status, source=S.DRAF, target=S.DIAJUKAN, permission=SISTEM,
+                custom={"label": "Email dikonfirmasi pemohon"})
+    def konfirmasi_email(self, oleh=None, data=None):
+        pass
 
     # -- the verifikator pendataan's steps ---------------------------------------------------
     @transition(field=status, source=S.DIAJUKAN, target=S.TERVERIFIKASI, permission=PERAN_VERIFIKATOR,

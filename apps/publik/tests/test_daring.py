@@ -54,9 +54,41 @@ def test_filing_shows_code_and_pin_once_and_emails_them(client, django_capture_o
     html = r.content.decode()
     assert obj.kode_lacak in html and obj.pin in html
     assert obj.saluran == "daring" and set(obj.berkas_persyaratan) == {"ktp", "kk"}
-    assert any(obj.kode_lacak in m.body and obj.pin in m.body and m.to == ["budi@contoh.id"] for m in mail.outbox)
+    assert obj.status == "draf" and "Langkah terakhir" in html
+    (surat,) = [m for m in mail.outbox if m.to == ["budi@contoh.id"]]
+    assert obj.kode_lacak in surat.body and obj.pin in surat.body
     # Shown once only.
     assert client.get(reverse("publik:daring-terkirim")).status_code == 302
+
+    # A forged or altered link confirms nothing.
+    tautan = next(b for b in surat.body.split() if "/daring/konfirmasi/" in b)
+    r = client.get(tautan[:-3] + "xx/")
+    assert r.status_code == 400
+    obj.refresh_from_db()
+    assert obj.status == "draf"
+    # The signed link moves the draft into the verifikator's queue, once.
+    r = client.get(tautan)
+    assert r.status_code == 200 and obj.kode_lacak in r.content.decode()
+    obj.refresh_from_db()
+    assert obj.status == "diajukan"
+    client.get(tautan)
+    from apps.core.models import RiwayatStatus
+
+    assert RiwayatStatus.objects.filter(object_id=obj.pk, aksi="konfirmasi_email").count() == 1
+
+
+def test_a_draft_cannot_be_moved_on_by_staff(pengguna):
+    from apps.core.workflow import jalankan_aksi
+    from apps.pendaftaran.tests.pabrik_pindah import buat_pindah
+
+    obj = buat_pindah("draf")
+    for peran in ("verifikator_pendataan", "petugas_fo", "kadis"):
+        with pytest.raises(Exception):
+            jalankan_aksi(objek=obj, aksi="konfirmasi_email", pengguna=pengguna(peran))
+        with pytest.raises(Exception):
+            jalankan_aksi(objek=obj, aksi="periksa_kepemilikan", pengguna=pengguna(peran))
+    obj.refresh_from_db()
+    assert obj.status == "draf"
 
 
 def test_disguised_file_is_refused_next_to_the_field_and_nothing_saved(client):
