@@ -103,6 +103,8 @@ for _model in (BiodataRentan, PendaftaranWNA, PerekamanKTP, PerekamanLansia, Pin
 @admin.register(StokBlangko)
 class StokBlangkoAdmin(admin.ModelAdmin):
     list_display = ["jenis", "stok"]
+    search_fields = ["jenis"]
+    list_filter = ["jenis"]
 
     def has_change_permission(self, request, obj=None):
         return False  # the stock moves only through the register's services
@@ -115,7 +117,8 @@ class StokBlangkoAdmin(admin.ModelAdmin):
 class MutasiBlangkoAdmin(admin.ModelAdmin):
     list_display = ["tanggal", "jenis", "gerak", "jumlah", "perekaman", "oleh"]
     list_filter = ["gerak", "jenis"]
-    list_select_related = ["perekaman", "oleh"]
+    search_fields = ["keterangan", "perekaman__kode_lacak", "perekaman_lansia__kode_lacak"]
+    list_select_related = ["perekaman", "perekaman_lansia", "oleh"]
 
     def has_change_permission(self, request, obj=None):
         return False
