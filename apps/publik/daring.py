@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from apps.core.asupan import Saluran, asupan_simpan
+from apps.core.asupan import PersyaratanMixin, Saluran, asupan_simpan, nama_berkas
 from apps.core.idempoten import buat_sekali
 from apps.pendaftaran.forms_pindah import PindahMasukForm
 from apps.pendaftaran.models.pindah_masuk import PindahMasuk, StatusPindah
@@ -136,3 +136,43 @@ def konfirmasi(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "publik/daring_konfirmasi.html", {"objek": None}, status=400)
     objek = pindah_konfirmasi_email(objek=objek)
     return render(request, "publik/daring_konfirmasi.html", {"objek": objek})
+
+
+class LengkapiDaringForm(PersyaratanMixin, forms.Form):
+    """One scan per requirement of the request; at least one, every missing mandatory one."""
+
+    def __init__(self, *args, objek, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.objek = objek
+        self.tambah_field_persyaratan(objek.daftar_persyaratan(), diterima=set(objek.berkas_persyaratan),
+                                      label_status=True)
+
+    def clean(self):
+        data = self.bersihkan_persyaratan(super().clean())
+        if not self.errors:
+            ada = {s.kunci for s, _ in self.berkas_persyaratan()}
+            for s in self.objek.persyaratan_kurang():
+                if s.kunci not in ada:
+                    self.add_error(nama_berkas(s), "Persyaratan wajib ini belum ada: unggah pindaiannya.")
+            if not ada:
+                raise forms.ValidationError("Unggah minimal satu berkas.")
+        return data
+
+
+@require_http_methods(["GET", "POST"])
+def lengkapi(request: HttpRequest, kode: str) -> HttpResponse:
+    """Re-upload after a return, from the status page opened with the code and PIN."""
+    from apps.pendaftaran.services_pindah import pindah_lengkapi_daring
+
+    from .views import _objek_terbuka
+
+    objek = _objek_terbuka(request, kode)
+    if not isinstance(objek, PindahMasuk) or objek.status != StatusPindah.DIKEMBALIKAN:
+        return redirect(f"{reverse('publik:status')}?kode={kode}")
+    if request.method != "POST":
+        return render(request, "publik/daring_lengkapi.html", {"form": LengkapiDaringForm(objek=objek), "objek": objek})
+    form = LengkapiDaringForm(request.POST, request.FILES, objek=objek)
+    if form.is_valid():
+        pindah_lengkapi_daring(objek=objek, berkas=form.berkas_persyaratan())
+        return redirect("publik:status-detail", kode=kode)
+    return render(request, "publik/daring_lengkapi.html", {"form": form, "objek": objek}, status=400)

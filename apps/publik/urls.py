@@ -12,4 +12,5 @@ urlpatterns = [
     path("daring/pindah-masuk/", daring.pindah_masuk, name="daring-pindah-masuk"),
     path("daring/terkirim/", daring.terkirim, name="daring-terkirim"),
     path("daring/konfirmasi/<str:token>/", daring.konfirmasi, name="daring-konfirmasi"),
+    path("status/<str:kode>/lengkapi/", daring.lengkapi, name="status-lengkapi"),
 ]

@@ -63,6 +63,7 @@ class PindahMasuk(
     KODE_PROSES = ("P.4.6",)
     DILACAK_PEMOHON = True
     BOLEH_DARING = True
+    BOLEH_LENGKAPI_DARING = True
     STATUS_AKHIR = frozenset({S.SELESAI, S.DITOLAK})
     JENIS_DOKUMEN_TTE = "surat_pengantar_pindah"
     SALURAN_ASUPAN = {"daring": ("pemohon",), "loket": ("petugas_fo", "verifikator_pendataan")}
@@ -128,6 +129,13 @@ class PindahMasuk(
     @transition(field=status, source=S.DRAF, target=S.DIAJUKAN, permission=SISTEM,
                 custom={"label": "Email dikonfirmasi pemohon"})
     def konfirmasi_email(self, oleh=None, data=None):
+        pass
+
+    # The applicant re-uploads what was missing from the public status page (code + PIN opened
+    # it; no account), run as the system like the confirmation.
+    @transition(field=status, source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=SISTEM,
+                custom={"label": "Berkas dilengkapi pemohon (daring)"})
+    def lengkapi_daring(self, oleh=None, data=None):
         pass
 
     # -- the verifikator pendataan's steps ---------------------------------------------------

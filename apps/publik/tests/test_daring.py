@@ -131,3 +131,31 @@ def test_bad_family_list_keeps_input_and_names_the_line(client):
     r = client.post(_url(), _data(daftar_anggota="salah"))
     assert r.status_code == 400 and "Baris 1" in r.content.decode()
     assert PindahMasuk.objects.count() == 0
+
+
+def test_return_reaches_the_status_page_and_the_citizen_reuploads(client, pengguna):
+    from apps.core.models import RiwayatStatus
+    from apps.core.workflow import jalankan_aksi
+    from apps.pendaftaran.tests.pabrik_pindah import buat_pindah
+
+    obj = buat_pindah("diajukan", berkas_persyaratan={"ktp": None})
+    jalankan_aksi(objek=obj, aksi="kembalikan", pengguna=pengguna("verifikator_pendataan"),
+                  catatan="KK daerah asal belum diunggah.")
+    r = client.post("/status/", {"kode": obj.kode_lacak, "pin": obj.pin}, follow=True)
+    html = r.content.decode()
+    assert "KK daerah asal belum diunggah." in html and 'id="tautan-lengkapi"' in html
+    url = reverse("publik:status-lengkapi", args=[obj.kode_lacak])
+    # Nothing uploaded: the missing mandatory scan is named, nothing changes.
+    r = client.post(url, {})
+    assert r.status_code == 400 and 'id="id_berkas_kk-galat"' in r.content.decode()
+    obj.refresh_from_db()
+    assert obj.status == "dikembalikan"
+    r = client.post(url, {"berkas_kk": pdf_uji("kk.pdf")})
+    assert r.status_code == 302
+    obj.refresh_from_db()
+    assert obj.status == "diajukan" and obj.berkas_persyaratan.get("kk")
+    assert RiwayatStatus.objects.filter(object_id=obj.pk, aksi="lengkapi_daring").exists()
+    # Another browser (code not opened) cannot upload.
+    from django.test import Client
+
+    assert Client().get(url).status_code == 302
