@@ -69,12 +69,13 @@ def test_tata_usaha_starts_letters_and_opens_the_archive_but_not_intake(client, 
     assert reverse("penduduk:cari") not in menu  # no register access for this role
 
 
-def test_kadis_has_no_intake_form_but_the_archive(client, pengguna):
+def test_kadis_has_no_citizen_intake_but_orders_letters_and_reads_the_archive(client, pengguna):
     client.force_login(pengguna("kadis"))
     menu = _menu(client)
     assert reverse("umum:arsip-cari") in menu
     assert reverse("pendaftaran:baru") not in menu and reverse("capil:pencatatan-baru") not in menu
-    assert 'id="menu-layanan-baru"' not in menu
+    # The kepala OPD orders outgoing letters (P.1.2.1.1), so his "Layanan baru" menu has that.
+    assert reverse("umum:suratkeluar-baru") in menu
 
 
 def _kueri(client, url) -> int:

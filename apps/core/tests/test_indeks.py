@@ -200,7 +200,9 @@ def _kueri(fungsi) -> int:
 def test_home_page_counts_take_the_same_queries_for_1_and_6_process_types(client, pengguna_banyak):
     satu = pengguna_banyak("satu", PERAN_ENAM[:1])
     enam = pengguna_banyak("enam", PERAN_ENAM)
-    assert model_terbatas(satu) == [] and model_terbatas(enam) == []
+    # Processes every staff role takes part in but reads only in part (an incident: the reporter's
+    # own) cost the same for both users; what is compared is the index's share.
+    assert model_terbatas(satu) == model_terbatas(enam)
     _isi(ENAM, 3)
     url = reverse("akun:beranda")
 
