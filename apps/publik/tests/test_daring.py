@@ -159,3 +159,14 @@ def test_return_reaches_the_status_page_and_the_citizen_reuploads(client, penggu
     from django.test import Client
 
     assert Client().get(url).status_code == 302
+
+
+def test_follow_ups_are_listed_on_the_status_page(client):
+    from apps.pendaftaran.tests.pabrik_pindah import buat_pindah
+
+    obj = buat_pindah("selesai", permohonan_lanjutan=[
+        {"model": "pendaftaran.permohonandenganverifikasi", "pk": 1, "kode_lacak": "KKX-0001",
+         "dokumen": "Kartu Keluarga (KK)", "nama": "BUDI SANTOSO"}])
+    r = client.post("/status/", {"kode": obj.kode_lacak, "pin": obj.pin}, follow=True)
+    html = r.content.decode()
+    assert 'id="permohonan-lanjutan"' in html and "KKX-0001" in html and "BUDI SANTOSO" not in html.split('id="permohonan-lanjutan"')[1][:300]
