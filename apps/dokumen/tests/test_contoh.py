@@ -31,9 +31,15 @@ def pyhanko_sah(path: Path, ca: Path) -> bool:
 
 
 def isi_qr(path: Path, tmp_path: Path) -> list[str]:
-    awalan = tmp_path / path.stem
-    subprocess.run(["pdftoppm", "-r", "300", "-png", "-singlefile", str(path), str(awalan)], check=True)
-    return [b.text for b in zxingcpp.read_barcodes(Image.open(f"{awalan}.png"))]
+    """The codes on the first page, or on the second where the first is a cover (the aggregate book)."""
+    folder = tmp_path / f"qr-{path.stem}"
+    folder.mkdir()
+    subprocess.run(["pdftoppm", "-r", "300", "-png", "-f", "1", "-l", "2", str(path), str(folder / "h")], check=True)
+    for halaman in sorted(folder.glob("h-*.png")):
+        teks = [b.text for b in zxingcpp.read_barcodes(Image.open(halaman))]
+        if teks:
+            return teks
+    return []
 
 
 @pytest.fixture
