@@ -128,7 +128,7 @@ def test_kk_from_intake_to_handover_and_the_citizens_status_page(halaman, penggu
     page.click("button[name=kirim]")
     page.wait_for_selector("text=Persyaratan wajib belum ada")
     page.langkah("fo-belum-lengkap")
-    page.click("text=Batal")
+    page.get_by_role("link", name="Batal", exact=True).click()
     aksi(page, "kembalikan", {"textarea[name=catatan]": "Bawa KTP-el kepala keluarga."})
     assert status(page) == "Dikembalikan ke pemohon"
     page.langkah("fo-dikembalikan")
