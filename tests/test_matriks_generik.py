@@ -28,11 +28,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
 
 from apps.akun.roles import KODE_PERAN
 from apps.core.models import RiwayatStatus
+from apps.core.urls import url_proses
 from apps.core.workflow import aksi_model, kelas_form, model_proses
 from apps.dokumen.models import Pejabat
 from apps.dokumen.tests.conftest import PASSPHRASE, _tte_lokal, direktori_kunci  # noqa: F401
@@ -287,7 +287,7 @@ def test_only_the_declared_role_in_a_source_state_succeeds(model, status, dunia,
             sasaran = pembuat.buat(status, dunia) if boleh else objek  # a success leaves ``objek`` alone
             sebelum = jejak(sasaran) if boleh else awal
             harapan_target = target(sasaran, nama)
-            url = reverse(f"{model._meta.app_label}:{model._meta.model_name}-aksi", args=[sasaran.pk, nama])
+            url = url_proses(model, "aksi", sasaran.pk, nama)
             r = klien[kode].post(url, isian(sasaran, nama, dunia))
             sesudah = jejak(sasaran)
             TOTAL["dicoba"] += 1
