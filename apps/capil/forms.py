@@ -441,9 +441,6 @@ class AjukanKembaliForm(PersyaratanMixin, AksiForm):
     def syarat_masih_kurang(self) -> list[Syarat]:
         return [s for s in self.persyaratan if not self.cleaned_data.get(f"berkas_{s.kode}")]
 
-    def data_aksi(self) -> dict:
-        return {k: v for k, v in super().data_aksi().items() if not k.startswith("berkas_")}
-
     def unggahan_syarat(self) -> list[tuple]:
         """(Syarat, file) uploaded here; stored by the action's service."""
         return self.berkas_persyaratan()

@@ -171,6 +171,10 @@ class PersyaratanMixin:
         """[(requirement, uploaded file)] of what was brought."""
         return [(s, self.cleaned_data[nama_berkas(s)]) for s in self.persyaratan if self.cleaned_data.get(nama_berkas(s))]
 
+    def data_aksi(self) -> dict:
+        """On an action form: the scans are stored by the step's service, not handed to the transition."""
+        return {k: v for k, v in super().data_aksi().items() if not k.startswith("berkas_")}
+
 
 class AsupanMixin(FormIdempotenMixin, PersyaratanMixin):
     """Mixed into a process's intake ``ModelForm``: the requirement ticks and scans of the list in
@@ -204,11 +208,6 @@ class LengkapiBerkasForm(PersyaratanMixin, AksiForm):
             raise ValidationError("Unggah pindaian minimal satu persyaratan yang dilengkapi.")
         return data
 
-    def data_aksi(self) -> dict:
-        return {k: v for k, v in super().data_aksi().items() if not k.startswith("berkas_")}
-
-    def daftar_lampiran(self) -> list:
-        return []
 
 
 def layanan_lengkapi(*, objek, pengguna, form):

@@ -112,7 +112,7 @@ def boleh_cari_nik(user) -> bool:
 def cari_nik(request):
     """The identity fields of the resident with this NIK (JSON), for the intake page's look-up.
     A POST, so that the NIK stays out of URLs and access logs."""
-    from apps.penduduk.selectors import penduduk_dari_nik
+    from apps.penduduk.selectors import alamat_lengkap, penduduk_dari_nik
     from apps.penduduk.validators import bersihkan_nomor
 
     if not boleh_cari_nik(request.user):
@@ -121,10 +121,7 @@ def cari_nik(request):
     penduduk = penduduk_dari_nik(nik) if len(nik) == 16 and nik.isdigit() else None
     if penduduk is None:
         return JsonResponse({"ditemukan": False})
-    kel = penduduk.kelurahan
-    alamat = ", ".join(b for b in (penduduk.alamat, f"RT {penduduk.rt}/RW {penduduk.rw}",
-                                   f"Kel. {kel.nama}" if kel else "") if b)
     return JsonResponse({"ditemukan": True, "isian": {
-        "nik": penduduk.nik, "nama": penduduk.nama, "alamat": alamat,
+        "nik": penduduk.nik, "nama": penduduk.nama, "alamat": alamat_lengkap(penduduk),
         "no_kk": penduduk.keluarga.no_kk if penduduk.keluarga_id else "",
     }})

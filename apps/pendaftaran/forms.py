@@ -166,12 +166,6 @@ class BerkasLengkapForm(PersyaratanMixin, AksiForm):
         self.tambah_field_persyaratan([p for p in daftar if p.pk not in ada], label_status=True)
         self.fields.pop("lampiran", None)
 
-    def data_aksi(self) -> dict:
-        return {k: v for k, v in super().data_aksi().items() if not k.startswith("berkas_")}
-
-    def daftar_lampiran(self) -> list:
-        return []
-
     def clean(self):
         data = super().clean()
         diunggah = {p.pk for p, _ in self.berkas_persyaratan()} if not self.errors else set()
@@ -206,9 +200,6 @@ class PerbaikanMitraForm(PersyaratanMixin, AksiModelForm):
         daftar = self.objek.daftar_persyaratan() if self.objek is not None else []
         self.tambah_field_persyaratan(daftar, diterima=diterima, label_status=True)
         self.fields.pop("lampiran", None)
-
-    def daftar_lampiran(self) -> list:
-        return []
 
 
 BARIS_PERUBAHAN = 3

@@ -15,7 +15,7 @@ from apps.core.asupan import Saluran
 from apps.core.peran import peran_pengguna, punya_peran
 from apps.core.views import AntrianView, DetailView
 from apps.core.views_asupan import AsupanView
-from apps.penduduk.selectors import konfirmasi_untuk, penduduk_dari_nik
+from apps.penduduk.selectors import alamat_lengkap, konfirmasi_untuk, penduduk_dari_nik
 from apps.penduduk.validators import bersihkan_nomor
 
 from .forms import IdentitasForm, PendaftaranForm, PilihLayananForm
@@ -135,7 +135,7 @@ def cari_nik(request):
             nik=penduduk.nik,
             nama=penduduk.nama,
             no_kk=penduduk.keluarga.no_kk if penduduk.keluarga_id else awal["no_kk"],
-            alamat=_alamat(penduduk),
+            alamat=alamat_lengkap(penduduk),
         )
     return render(
         request,
@@ -143,10 +143,3 @@ def cari_nik(request):
         {"form": IdentitasForm(initial=awal), "penduduk": penduduk, "dicari": bool(nik)},
     )
 
-
-def _alamat(p) -> str:
-    kel = p.kelurahan
-    bagian = [p.alamat, f"RT {p.rt}/RW {p.rw}", f"Kel. {kel.nama}" if kel else ""]
-    if kel and kel.induk_id:
-        bagian.append(f"Kec. {kel.induk.nama}")
-    return ", ".join(b for b in bagian if b)

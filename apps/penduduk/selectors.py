@@ -45,6 +45,16 @@ def penduduk_dari_nik(nik: str) -> Penduduk | None:
     return Penduduk.objects.select_related("keluarga", "kelurahan__induk").filter(nik=nik).first()
 
 
+def alamat_lengkap(p: Penduduk) -> str:
+    """The resident's address in one line, as intake forms fill it ("…, RT 1/RW 2, Kel. …, Kec. …");
+    read ``penduduk_dari_nik``'s row (its region is fetched along)."""
+    kel = p.kelurahan
+    bagian = [p.alamat, f"RT {p.rt}/RW {p.rw}", f"Kel. {kel.nama}" if kel else ""]
+    if kel and kel.induk_id:
+        bagian.append(f"Kec. {kel.induk.nama}")
+    return ", ".join(b for b in bagian if b)
+
+
 def keluarga_dari_no_kk(no_kk: str) -> Keluarga | None:
     """A family with its head and region; its members are ``keluarga.anggota`` (indexed FK)."""
     return Keluarga.objects.select_related("kepala", "kelurahan__induk").filter(no_kk=no_kk).first()
