@@ -7,7 +7,14 @@ from collections import defaultdict
 
 from django.db.models import QuerySet
 
-from .models import BarisDPA, JenisLaporanKinerja, LaporanKinerja, StatusLaporanKinerja, StatusPerencanaan, VersiPerencanaan
+from .models import (
+    BarisDPA,
+    JenisLaporanKinerja,
+    LaporanKinerja,
+    StatusLaporanKinerja,
+    StatusPerencanaan,
+    VersiPerencanaan,
+)
 from .uang import NOL
 
 # Who reads the budget realisation (P.3.1): the finance officers, planning, the head of office.

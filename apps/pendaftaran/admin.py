@@ -6,8 +6,8 @@ The requests themselves are read-only here: they move only through their workflo
 from django.contrib import admin
 
 from .models import MODEL_PERMOHONAN, InstansiMitra, Layanan, Persyaratan, PetugasMitra, SebabLayanan
-from .models.blangko import MutasiBlangko, StokBlangko
 from .models.biodata import BiodataRentan
+from .models.blangko import MutasiBlangko, StokBlangko
 from .models.luar_negeri import PindahLuarNegeri
 from .models.perekaman import PerekamanKTP
 from .models.perekaman_lansia import PerekamanLansia

@@ -3,6 +3,8 @@ and complaints (public web form and staff), the resident's reopening from the st
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -293,9 +295,7 @@ def skm_isi(request: HttpRequest, token: str) -> HttpResponse:
                   status=400 if request.method == "POST" else 200)
 
 
-def _periode(request) -> tuple[int, "datetime.date", "datetime.date"]:
-    import datetime
-
+def _periode(request) -> tuple[int, datetime.date, datetime.date]:
     from django.utils import timezone
 
     tahun_ini = timezone.localdate().year
@@ -322,8 +322,6 @@ PERAN_LAPORAN_SKM = frozenset({"kadis", "sekretaris", "pejabat_piak", "admin_pia
 @login_required
 def laporan_skm(request: HttpRequest, tahun: int) -> HttpResponse:
     """The yearly SKM report as a PDF (the leaders and PIAK)."""
-    import datetime
-
     from django.template.loader import render_to_string
 
     from apps.dokumen.render import render_pdf

@@ -11,7 +11,14 @@ from .laporan import (
 )
 from .pembayaran import MetodePembayaran, PermintaanPembayaran, StatusPembayaran
 from .pengadaan import DOKUMEN_SPJ, NotaPencairanDana, StatusNPD
-from .perencanaan import BarisDPA, DokumenPerencanaan, JenisPerencanaan, StatusPerencanaan, VersiPerencanaan, baca_baris_dpa
+from .perencanaan import (
+    BarisDPA,
+    DokumenPerencanaan,
+    JenisPerencanaan,
+    StatusPerencanaan,
+    VersiPerencanaan,
+    baca_baris_dpa,
+)
 
 __all__ = [
     "DOKUMEN_SPJ",

@@ -218,6 +218,15 @@ class BarisDPA(models.Model):
 
     objects = BarisDPAQuerySet.as_manager()
 
+    class Meta:
+        ordering = ["dokumen", "kode_rekening"]
+        verbose_name = "baris DPA"
+        verbose_name_plural = "baris DPA"
+        constraints = [models.UniqueConstraint(fields=["dokumen", "kode_rekening"], name="baris_dpa_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kode_rekening} — {self.uraian} (DPA {self.dokumen.tahun})"
+
     # -- the realisation (only on rows read through ``dengan_realisasi``) -------------------------
     @property
     def terikat(self) -> Decimal:
@@ -230,12 +239,3 @@ class BarisDPA(models.Model):
     @property
     def sisa(self) -> Decimal:
         return self.pagu - self.terikat - self.dibayar
-
-    class Meta:
-        ordering = ["dokumen", "kode_rekening"]
-        verbose_name = "baris DPA"
-        verbose_name_plural = "baris DPA"
-        constraints = [models.UniqueConstraint(fields=["dokumen", "kode_rekening"], name="baris_dpa_unik")]
-
-    def __str__(self) -> str:
-        return f"{self.kode_rekening} — {self.uraian} (DPA {self.dokumen.tahun})"

@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from apps.core.workflow import jalankan_aksi
 from apps.keuangan import services
-from apps.keuangan.models import BarisDPA, DokumenPerencanaan, LaporanKeuangan, LaporanKinerja, NotaPencairanDana, PermintaanPembayaran
+from apps.keuangan.models import (
+    BarisDPA,
+    DokumenPerencanaan,
+    LaporanKeuangan,
+    LaporanKinerja,
+    NotaPencairanDana,
+    PermintaanPembayaran,
+)
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

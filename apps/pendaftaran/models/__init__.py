@@ -5,13 +5,13 @@ partners of P.4.1.3. Process records (``permohonan``): one model per flow of the
 state graph is exactly the map's and each role's queue holds only what that role acts on.
 """
 
-from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra, SebabLayanan
-from .permohonan import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi, Status
-from .blangko import MutasiBlangko, StokBlangko
 from .biodata import BiodataRentan
+from .blangko import MutasiBlangko, StokBlangko
+from .layanan import AlasanLayanan, Alur, InstansiMitra, JenisDokumen, Layanan, Persyaratan, PetugasMitra, SebabLayanan
 from .luar_negeri import PindahLuarNegeri
 from .perekaman import PerekamanKTP
 from .perekaman_lansia import PerekamanLansia
+from .permohonan import PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi, Status
 from .pindah_masuk import KantorDukcapil, PindahMasuk
 from .wna import PendaftaranWNA
 
@@ -23,6 +23,7 @@ __all__ = [
     "Alur",
     "InstansiMitra",
     "JenisDokumen",
+    "KantorDukcapil",
     "Layanan",
     "MODEL_PERMOHONAN",
     "MutasiBlangko",
@@ -30,6 +31,7 @@ __all__ = [
     "PerekamanKTP",
     "PerekamanLansia",
     "PindahLuarNegeri",
+    "PindahMasuk",
     "PermohonanDenganVerifikasi",
     "PermohonanIntegrasi",
     "PermohonanTanpaVerifikasi",

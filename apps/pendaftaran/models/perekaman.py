@@ -15,7 +15,7 @@ from django.db import models
 from django_fsm import FSMField, transition
 
 from apps.core.asupan import DenganPersyaratan, SyaratBerkas
-from apps.core.ekor import Cetak, PeriksaCetak, Penyerahan, Verifikasi, ekor_layanan
+from apps.core.ekor import Cetak, Penyerahan, PeriksaCetak, Verifikasi, ekor_layanan
 from apps.core.models import Proses
 from apps.core.peran import peran
 

@@ -14,7 +14,7 @@ from django.db import models
 from django_fsm import FSMField, transition
 
 from apps.core.asupan import DenganPersyaratan, SyaratBerkas
-from apps.core.ekor import Cetak, PeriksaCetak, Penyerahan, ekor_layanan
+from apps.core.ekor import Cetak, Penyerahan, PeriksaCetak, ekor_layanan
 from apps.core.models import Proses
 from apps.core.peran import peran
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django_fsm import FSMField, transition
 
 from apps.core.asupan import DenganPersyaratan, SyaratBerkas
-from apps.core.ekor import TTE, Cetak, PeriksaCetak, Penyerahan, Verifikasi, ekor_layanan
+from apps.core.ekor import TTE, Cetak, Penyerahan, PeriksaCetak, Verifikasi, ekor_layanan
 from apps.core.models import Proses
 from apps.core.peran import peran
 

@@ -21,7 +21,6 @@ answer is recorded. The fix is checked internally; the reporter is told the syst
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django_fsm import FSMField, transition

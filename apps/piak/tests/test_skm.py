@@ -15,7 +15,7 @@ from apps.piak.models import JawabanSkm, Pengaturan
 from apps.piak.selectors import hitung_ikm, ikm, ikm_per_layanan, mutu_ikm
 from apps.piak.services.skm import kunci_permohonan, skm_jawab, skm_undang_selesai, url_survei
 
-from .factories import pengaduan_baru, pengaduan_ke, pemutakhiran_ke
+from .factories import pemutakhiran_ke, pengaduan_baru, pengaduan_ke
 
 pytestmark = pytest.mark.django_db
 
