@@ -185,8 +185,20 @@ def surat_keterangan(status: str, dunia: Dunia):
     """The kernel-tail example process (tests/kernel_app/surat_keterangan.py)."""
     from tests.kernel_app.surat_keterangan import SuratKeterangan
 
-    return SuratKeterangan.objects.create(status=status, nik="3575014107900003", nama="SITI", keperluan="uji",
-                                          email="siti@contoh.id")
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.dokumen.models import Dokumen
+
+    objek = SuratKeterangan.objects.create(status=status, nik="3575014107900003", nama="SITI", keperluan="uji",
+                                           email="siti@contoh.id")
+    if status in ("ditandatangani", "dicetak", "siap_diambil", "selesai"):
+        # What TTE leaves behind: the signed PDF that printing and the email step work on.
+        Dokumen.objects.create(
+            content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk,
+            jenis=SuratKeterangan.JENIS_DOKUMEN_TTE, judul="Surat Keterangan", kunci_nomor="uji",
+            tahun=timezone.localdate().year, urut=200000 + objek.pk, nomor=f"UJI-SK-{objek.pk}", perlu_tte=True,
+            status=Dokumen.Status.SELESAI, berkas="dokumen/uji.pdf")
+    return objek
 
 
 # -- builders kept beside each app's own tests --------------------------------------------------
