@@ -9,9 +9,16 @@ local disk it streams the file as before.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import posixpath
+import tempfile
+from collections.abc import Iterator
+from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
+from django.core.files.storage import Storage, default_storage
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.utils.http import content_disposition_header
 from storages.backends.s3 import S3Storage
@@ -67,3 +74,59 @@ def respons_berkas(berkas, *, content_type: str, filename: str, as_attachment: b
         respons["Referrer-Policy"] = "no-referrer"
         return respons
     return FileResponse(berkas.open("rb"), content_type=content_type, as_attachment=as_attachment, filename=filename)
+
+
+def di_disk(storage: Storage) -> bool:
+    """True when the storage is a local folder (``path`` works), false on object storage."""
+    try:
+        storage.path("")
+    except NotImplementedError:
+        return False
+    return True
+
+
+def berkas_di_bawah(akar: str, storage: Storage | None = None) -> list[tuple[str, datetime]] | None:
+    """Every file under the folder ``akar`` (recursively) with its modification time, through the
+    storage API so the same code serves the local disk and the bucket. None when the folder is
+    not there (on object storage: no object under the prefix)."""
+    storage = storage or default_storage
+    if isinstance(storage, S3Storage):
+        # One listing gives the keys and their times; get_modified_time would be a HEAD per file.
+        awalan = storage._normalize_name(clean_name(akar)).rstrip("/") + "/"
+        lokasi = storage._normalize_name("").rstrip("/")
+        hasil = [
+            (posixpath.relpath(o.key, lokasi) if lokasi else o.key, o.last_modified)
+            for o in storage.bucket.objects.filter(Prefix=awalan)
+            if not o.key.endswith("/")
+        ]
+        return hasil or None
+    if not storage.exists(akar):
+        return None
+    hasil: list[tuple[str, datetime]] = []
+
+    def jalan(folder: str) -> None:
+        folders, files = storage.listdir(folder)
+        for f in files:
+            nama = f"{folder}/{f}"
+            hasil.append((nama, storage.get_modified_time(nama)))
+        for d in folders:
+            jalan(f"{folder}/{d}")
+
+    jalan(akar.rstrip("/"))
+    return hasil
+
+
+@contextlib.contextmanager
+def jalur_lokal(berkas) -> Iterator[str]:
+    """A path on this host for a program that wants a file (the counter's print command): the
+    file itself on the local disk, a temporary copy, removed afterwards, on object storage."""
+    if di_disk(berkas.storage):
+        yield berkas.path
+        return
+    akhiran = os.path.splitext(berkas.name)[1]
+    with tempfile.NamedTemporaryFile(suffix=akhiran) as tmp:
+        with berkas.storage.open(berkas.name, "rb") as sumber:
+            for potong in iter(lambda: sumber.read(1 << 16), b""):
+                tmp.write(potong)
+        tmp.flush()
+        yield tmp.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from apps.core.models import AksesBerkas
 from apps.core.peran import peran_pengguna
 from apps.core.workflow import AksiDitolak
+from dukcapil.penyimpanan import respons_berkas
 
 from . import ekspor as ek
 from .forms import SusunLaporanForm, baca_saringan
@@ -107,8 +108,8 @@ def ekspor_unduh(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("Berkas ekspor belum selesai.")
     AksesBerkas.objects.create(oleh=request.user, berkas=berkas.berkas.name, keterangan=f"Ekspor {berkas.judul}"[:200],
                                alamat_ip=request.META.get("REMOTE_ADDR"))
-    return FileResponse(berkas.berkas.open("rb"), content_type=ek.JENIS_MIME[berkas.format], as_attachment=True,
-                        filename=ek.nama_berkas(berkas.judul, berkas.format))
+    return respons_berkas(berkas.berkas, content_type=ek.JENIS_MIME[berkas.format], as_attachment=True,
+                          filename=ek.nama_berkas(berkas.judul, berkas.format))
 
 
 # -- the monthly report -------------------------------------------------------------------------
@@ -202,4 +203,4 @@ def laporan_unduh(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("PDF laporan belum selesai dibuat.")
     AksesBerkas.objects.create(oleh=request.user, berkas=dokumen.berkas.name, keterangan=f"Unduh {laporan}",
                                alamat_ip=request.META.get("REMOTE_ADDR"))
-    return FileResponse(dokumen.berkas.open("rb"), content_type="application/pdf", filename=dokumen.nama_unduhan)
+    return respons_berkas(dokumen.berkas, content_type="application/pdf", filename=dokumen.nama_unduhan)

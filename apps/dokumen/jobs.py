@@ -37,6 +37,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from apps.core.models import AksesBerkas
+from dukcapil.penyimpanan import berkas_di_bawah, jalur_lokal
 
 from . import conf
 from .jenis import ambil_jenis
@@ -384,21 +385,16 @@ def bersihkan_pdf_yatim(*, umur: timedelta = timedelta(days=1)) -> int:
     The store step deletes its file when the row update fails; only a worker killed between
     writing the file and recording it leaves one behind. Files younger than ``umur`` are never
     touched (a job may be between the two steps right now)."""
-    import time as _time
-    from pathlib import Path
-
-    akar = Path(settings.MEDIA_ROOT) / "dokumen"
-    if not akar.is_dir():
-        return 0
-    batas = _time.time() - umur.total_seconds()
-    calon = {p.relative_to(settings.MEDIA_ROOT).as_posix(): p for p in akar.rglob("*.pdf") if p.stat().st_mtime < batas}
+    # Through the storage API: the same clean-up on the local disk and in the bucket.
+    storage = Dokumen._meta.get_field("berkas").storage
+    batas = timezone.now() - umur
+    calon = [n for n, waktu in berkas_di_bawah("dokumen", storage) or [] if n.endswith(".pdf") and waktu < batas]
     terpakai = set()
-    nama = list(calon)
-    for i in range(0, len(nama), 500):
-        terpakai |= set(Dokumen.objects.filter(berkas__in=nama[i : i + 500]).values_list("berkas", flat=True))
-    yatim = [p for n, p in calon.items() if n not in terpakai]
-    for p in yatim:
-        p.unlink(missing_ok=True)
+    for i in range(0, len(calon), 500):
+        terpakai |= set(Dokumen.objects.filter(berkas__in=calon[i : i + 500]).values_list("berkas", flat=True))
+    yatim = [n for n in calon if n not in terpakai]
+    for n in yatim:
+        storage.delete(n)
     if yatim:
         log.info("%s berkas PDF yatim dihapus.", len(yatim))
     return len(yatim)
@@ -509,7 +505,9 @@ def cetak_dokumen(cetak_id: int) -> str:
     perintah = conf.perintah_cetak()
     if perintah:
         try:
-            subprocess.run([*perintah, cetak.dokumen.berkas.path], check=True, timeout=60, capture_output=True)
+            # The printer wants a file on this host; on object storage that is a temporary copy.
+            with jalur_lokal(cetak.dokumen.berkas) as jalur:
+                subprocess.run([*perintah, jalur], check=True, timeout=60, capture_output=True)
         except Exception:
             CetakDokumen.objects.filter(pk=cetak_id).update(status=CetakDokumen.Status.MENUNGGU, selesai_pada=None)
             raise
