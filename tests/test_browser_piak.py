@@ -10,6 +10,7 @@ import re
 import pytest
 
 from apps.piak.models import Pengaduan
+from apps.piak.tests.factories import berkas_png
 from tests.conftest import masuk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -113,3 +114,82 @@ def test_complaint_forwarded_answered_reopened_and_the_skm(halaman, pengguna, se
     halaman.langkah("ikm")
     assert re.sub(r"\s", "", halaman.inner_text("#nilai-ikm")) in ("88,89", "88.89")
     assert halaman.inner_text("#mutu-ikm").strip() == "A"
+
+
+# -- P.6.1: an incident classified central, answered, fixed and confirmed by the reporter ----------
+def test_incident_central_answered_checked_and_confirmed(halaman, pengguna, settings, server_smtp):
+    from apps.piak.models import Insiden
+
+    server_smtp.pakai_di(settings)
+    settings.SITE_URL = halaman.live_url
+    pelapor = pengguna("operator_siak")
+    pelapor.email = "siak@dinas.id"
+    pelapor.save(update_fields=["email"])
+    pengguna("pejabat_piak")
+    pengguna("petugas_fo")
+
+    # 1. A SIAK user reports it from the menu: service, what happens since when, a screenshot.
+    masuk(halaman, "operator_siak")
+    halaman.click("#menu-layanan-baru .dropdown-toggle")
+    halaman.click("#menu-layanan-baru >> text=Laporkan gangguan jaringan / sistem")
+    halaman.select_option("select[name=layanan]", "siak")
+    halaman.fill("textarea[name=gejala]", "SIAK terpusat menolak login: koneksi ke server pusat habis waktu.")
+    sejak = halaman.evaluate("(() => { const d = new Date(Date.now() - 3600000);"
+                             " return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16); })()")
+    halaman.fill("input[name=sejak]", sejak)
+    halaman.set_input_files("input[name=tangkapan_layar]", files=[{
+        "name": "layar.png", "mimeType": "image/png", "buffer": berkas_png().read()}])
+    halaman.click("button[name=lapor]")
+    halaman.wait_for_selector("#status")
+    halaman.langkah("dilaporkan")
+    objek = Insiden.objects.get()
+    assert objek.dibuat_oleh_id == pelapor.pk and objek.layanan == "siak"
+
+    # The front office sees the open incident as a banner.
+    masuk(halaman, "petugas_fo")
+    assert "Aplikasi SIAK" in halaman.inner_text("#banner-insiden")
+
+    # 2. pejabat_piak classifies it central, with the Ditjen ticket, then records the answer.
+    masuk(halaman, "pejabat_piak")
+    halaman.goto("/piak/insiden/")
+    halaman.click(f"a.kode-lacak:has-text('{objek.kode_lacak}')")
+    halaman.wait_for_selector("#status")
+    _aksi(halaman, "klasifikasi_pusat")
+    halaman.fill("input[name=nomor_tiket_pusat]", "HD-DUKCAPIL-2026-1188")
+    _kirim(halaman)
+    assert "Ditjen" in halaman.inner_text("#status")
+    assert halaman.inner_text("#tiket-pusat").strip() == "HD-DUKCAPIL-2026-1188"
+    assert "Pusat" in halaman.inner_text("#lingkup")
+    _aksi(halaman, "catat_jawaban_pusat")
+    halaman.fill("textarea[name=jawaban_pusat]", "Sertifikat server pusat diperbarui; login dipulihkan.")
+    _kirim(halaman)
+    assert "Sertifikat server pusat" in halaman.inner_text("#jawaban-pusat")
+
+    # 3. The fix is checked internally: the reporter is told in the portal and by email.
+    _aksi(halaman, "pulih")
+    _kirim(halaman)
+    assert "konfirmasi" in halaman.inner_text("#status").lower()
+    assert halaman.locator("#waktu-penyelesaian").count() == 1
+    halaman.langkah("pulih")
+    surat = [m for m in server_smtp.pesan if "siak@dinas.id" in m.penerima]
+    assert len(surat) == 1 and "sudah ditangani" in surat[0]["Subject"]
+    assert f"/piak/insiden/{objek.pk}/" in surat[0].get_body(("plain",)).get_content()
+
+    # 4. The reporter reads the notice in the portal and confirms the system works again.
+    masuk(halaman, "operator_siak")
+    halaman.click("#menu-utama a[href='/piak/pemberitahuan/']")
+    halaman.wait_for_selector("#pemberitahuan")
+    halaman.langkah("pemberitahuan")
+    halaman.click("#pemberitahuan a:has-text('sudah ditangani')")
+    halaman.wait_for_selector("#status")
+    _aksi(halaman, "konfirmasi")
+    _kirim(halaman)
+    assert halaman.inner_text("#status").strip() == "Selesai"
+    halaman.langkah("dikonfirmasi")
+    objek.refresh_from_db()
+    assert objek.status == "selesai" and objek.dikonfirmasi_pada and objek.waktu_penyelesaian
+
+    # The banner is gone.
+    masuk(halaman, "petugas_fo")
+    assert halaman.locator("#banner-insiden").count() == 0
+

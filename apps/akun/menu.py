@@ -69,6 +69,8 @@ LIHAT = [
     ({"kabid", "kadis", "operator_siak"}, "Register blangko KTP-el", "pendaftaran:blangko", "bi-credit-card-2-front", "Blangko"),
     ({"operator_rekam", "verifikator", "kabid"}, "Daftar kunjungan perekaman di rumah", "pendaftaran:perekaman-kunjungan",
      "bi-house-heart", "Kunjungan"),
+    # P.6.1: the reporter of an incident is told here (and by email) when it is fixed.
+    (frozenset(KODE_PERAN) - {"pemohon", "admin"}, "Pemberitahuan", "piak:pemberitahuan", "bi-bell"),
     ({"admin_piak", "kabid", "kadis"}, "Register perjanjian pemanfaatan data", "pemanfaatan:perjanjian-register",
      "bi-journal-check", "Register PKS"),
 ]
