@@ -109,3 +109,117 @@ def test_local_disk_stays_the_default(pengguna, client, settings):
     client.force_login(pengguna("petugas_fo"))
     r = client.get(reverse("core:lampiran-unduh", args=[lampiran.pk]))
     assert r.status_code == 200 and b"".join(r.streaming_content) == PDF
+
+
+def _dokumen_di_bucket(contoh, kabid, capture):  # noqa: F811
+    from apps.dokumen.models import Dokumen
+    from apps.dokumen.services import dokumen_tandatangani
+
+    with capture(execute=True):
+        dokumen_tandatangani(objek=contoh, jenis="surat", pejabat=kabid, passphrase=PASSPHRASE, kirim_email=False)
+    dokumen = Dokumen.objects.get()
+    assert dokumen.status == "selesai", dokumen.galat
+    return dokumen
+
+
+def test_printing_sends_the_pdf_from_the_bucket_to_the_print_command(
+    di_s3, kabid, contoh, settings, tmp_path, django_capture_on_commit_callbacks  # noqa: F811
+):
+    import sys
+
+    from apps.dokumen.models import CetakDokumen
+    from apps.dokumen.services import dokumen_cetak
+
+    dokumen = _dokumen_di_bucket(contoh, kabid, django_capture_on_commit_callbacks)
+    cetakan = tmp_path / "printer.pdf"
+    # The "printer" copies what it is given; the file must be the PDF in the bucket, on this host.
+    settings.DOKUMEN_PERINTAH_CETAK = [sys.executable, "-c", f"import shutil, sys; shutil.copy(sys.argv[1], {str(cetakan)!r})"]
+    with django_capture_on_commit_callbacks(execute=True):
+        cetak = dokumen_cetak(dokumen=dokumen, oleh=kabid.user)
+    cetak.refresh_from_db()
+    assert cetak.status == CetakDokumen.Status.SELESAI, cetak.galat
+    assert cetakan.read_bytes() == klien(di_s3).get_object(Bucket=BUCKET, Key=dokumen.berkas.name)["Body"].read()
+    assert not (settings.MEDIA_ROOT / dokumen.berkas.name).exists()  # only a temporary copy, now gone
+    assert AksesBerkas.objects.filter(berkas=dokumen.berkas.name, keterangan__startswith="Cetakan ke-1").count() == 1
+
+
+def _umur_objek(umur: dict[str, float]):
+    """berkas_di_bawah with the listed times of the given keys shifted back by hours (the test
+    server stamps objects with the real clock)."""
+    import datetime as dt
+
+    import dukcapil.penyimpanan as p
+
+    asli = p.berkas_di_bawah
+
+    def digeser(akar, storage=None):
+        hasil = asli(akar, storage)
+        if hasil is None:
+            return None
+        return [(n, w - dt.timedelta(hours=umur.get(n, 0))) for n, w in hasil]
+
+    return digeser
+
+
+def test_nightly_orphan_pdf_clean_up_works_in_the_bucket(
+    di_s3, kabid, contoh, monkeypatch, django_capture_on_commit_callbacks  # noqa: F811
+):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from apps.dokumen import jobs
+
+    dokumen = _dokumen_di_bucket(contoh, kabid, django_capture_on_commit_callbacks)
+    tua = default_storage.save("dokumen/2026/01/yatim-tua.pdf", ContentFile(PDF))
+    muda = default_storage.save("dokumen/2026/01/yatim-muda.pdf", ContentFile(PDF))
+    monkeypatch.setattr(jobs, "berkas_di_bawah", _umur_objek({tua: 48, dokumen.berkas.name: 48}))
+
+    assert jobs.bersihkan_pdf_yatim() == 1
+    kunci = {o["Key"] for o in klien(di_s3).list_objects_v2(Bucket=BUCKET, Prefix="dokumen/").get("Contents", [])}
+    assert tua not in kunci
+    assert muda in kunci  # younger than a day: its job may be between writing and recording
+    assert dokumen.berkas.name in kunci  # named by a document
+    assert jobs.bersihkan_pdf_yatim() == 0
+
+
+def test_bersihkan_berkas_removes_orphaned_scans_from_the_bucket(di_s3, pengguna, monkeypatch):
+    from io import StringIO
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    import apps.core.management.commands.bersihkan_berkas as perintah
+
+    lampiran = _lampiran(pengguna)
+    yatim = default_storage.save("lampiran/2026/01/yatim.pdf", ContentFile(PDF))
+    baru = default_storage.save("lampiran/2026/01/baru.pdf", ContentFile(PDF))
+    monkeypatch.setattr(perintah, "berkas_di_bawah", _umur_objek({yatim: 48, lampiran.berkas.name: 48}))
+
+    out = StringIO()
+    call_command("bersihkan_berkas", "--coba", stdout=out)
+    assert f"akan dihapus: {yatim}" in out.getvalue() and default_storage.exists(yatim)
+
+    out = StringIO()
+    call_command("bersihkan_berkas", stdout=out)
+    assert "1 berkas yatim dihapus dari 2 berkas yang diperiksa" in out.getvalue()
+    assert not default_storage.exists(yatim)
+    assert default_storage.exists(baru)  # younger than a day: its transaction may still be running
+    assert default_storage.exists(lampiran.berkas.name)
+    assert klien(di_s3).get_object(Bucket=BUCKET, Key=lampiran.berkas.name)["Body"].read() == PDF
+
+
+def test_an_empty_bucket_has_nothing_to_clean(di_s3, db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from apps.dokumen import jobs
+
+    k = klien(di_s3)
+    for o in k.list_objects_v2(Bucket=BUCKET).get("Contents", []):  # left by the tests above
+        k.delete_object(Bucket=BUCKET, Key=o["Key"])
+    out = StringIO()
+    call_command("bersihkan_berkas", stdout=out)
+    assert "Tidak ada folder lampiran" in out.getvalue()
+    assert jobs.bersihkan_pdf_yatim() == 0
