@@ -24,7 +24,7 @@ def model_untuk_layanan(layanan: Layanan, *, integrasi: bool = False):
 
 
 def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh, integrasi: bool = False,
-                      konfirmasi: dict | None = None, foto=None):
+                      konfirmasi: dict | None = None, foto=None, daring: tuple[str, str] | None = None):
     """P.4.1 — “pemohon mengajukan layanan … dengan melengkapi persyaratan”.
 
     Recorded by the front office for a walk-in citizen, or (P.4.1.3) by an integrated partner's
@@ -34,10 +34,15 @@ def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh
 
     ``konfirmasi``: the warnings the officer confirmed at intake, with the reason
     (``KonfirmasiPeringatanMixin.konfirmasi()``), kept on the request for the verifier; ``foto``:
-    the child's photo of a KIA (an image already checked by the form).
+    the child's photo of a KIA (an image already checked by the form). ``daring``: the tracking
+    code and PIN a citizen was given when filing online (apps.publik), once the email is confirmed:
+    no officer, the request starts in the front office's queue like a walk-in.
     """
     instansi = None
-    if integrasi:
+    if daring is not None:
+        if not layanan.boleh_daring:
+            raise AksiDitolak("Layanan ini tidak dapat diajukan secara daring.")
+    elif integrasi:
         if not punya_peran(oleh, ["petugas_integrasi"]):
             raise PermissionDenied("Hanya petugas integrasi yang dapat mengajukan lewat mitra.")
         instansi = InstansiMitra.objects.filter(pk=instansi_pengguna(oleh)).first()
@@ -62,11 +67,14 @@ def permohonan_ajukan(*, layanan: Layanan, data: dict, berkas: list[tuple], oleh
         )
         if instansi is not None:
             objek.instansi = instansi
+        if daring is not None:
+            objek.kode_lacak, objek.pin = daring
         if data.get("perubahan_data") and hasattr(objek, "perubahan_data"):
             objek.perubahan_data = data["perubahan_data"]
         objek.tenggat = objek.hitung_tenggat()
         objek.save()
-        log = catat_pembuatan(objek=objek, pengguna=oleh, label="Permohonan diterima")
+        log = catat_pembuatan(objek=objek, pengguna=oleh,
+                              label="Permohonan diterima (daring)" if daring else "Permohonan diterima")
         simpan_berkas_persyaratan(objek=objek, berkas=berkas, oleh=oleh, riwayat=log)
         if foto is not None:
             objek.foto = Lampiran.simpan(objek=objek, berkas=foto, keterangan="Pas foto anak", oleh=oleh, riwayat=log)

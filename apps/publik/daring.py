@@ -142,9 +142,11 @@ class LengkapiDaringForm(PersyaratanMixin, forms.Form):
     """One scan per requirement of the request; at least one, every missing mandatory one."""
 
     def __init__(self, *args, objek, **kwargs):
+        from .daring_layanan import daftar_persyaratan
+
         super().__init__(*args, **kwargs)
         self.objek = objek
-        self.tambah_field_persyaratan(objek.daftar_persyaratan(), diterima=set(objek.berkas_persyaratan),
+        self.tambah_field_persyaratan(daftar_persyaratan(objek), diterima=set(objek.berkas_persyaratan),
                                       label_status=True)
 
     def clean(self):
@@ -161,18 +163,18 @@ class LengkapiDaringForm(PersyaratanMixin, forms.Form):
 
 @require_http_methods(["GET", "POST"])
 def lengkapi(request: HttpRequest, kode: str) -> HttpResponse:
-    """Re-upload after a return, from the status page opened with the code and PIN."""
-    from apps.pendaftaran.services_pindah import pindah_lengkapi_daring
-
+    """Re-upload after a return, from the status page opened with the code and PIN: any request
+    whose process lets the applicant complete it online (``BOLEH_LENGKAPI_DARING``)."""
+    from .daring_layanan import lengkapi_daring
     from .views import _objek_terbuka
 
     objek = _objek_terbuka(request, kode)
-    if not isinstance(objek, PindahMasuk) or objek.status != StatusPindah.DIKEMBALIKAN:
+    if not getattr(objek, "BOLEH_LENGKAPI_DARING", False) or objek.status != "dikembalikan":
         return redirect(f"{reverse('publik:status')}?kode={kode}")
     if request.method != "POST":
         return render(request, "publik/daring_lengkapi.html", {"form": LengkapiDaringForm(objek=objek), "objek": objek})
     form = LengkapiDaringForm(request.POST, request.FILES, objek=objek)
     if form.is_valid():
-        pindah_lengkapi_daring(objek=objek, berkas=form.berkas_persyaratan())
+        lengkapi_daring(objek=objek, berkas=form.berkas_persyaratan())
         return redirect("publik:status-detail", kode=kode)
     return render(request, "publik/daring_lengkapi.html", {"form": form, "objek": objek}, status=400)

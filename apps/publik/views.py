@@ -30,6 +30,8 @@ from .selectors import (
 from .services import jendela_detik, pin_cocok, status_catat_gagal, status_terkunci
 
 PESAN_GAGAL = "Kode lacak atau PIN tidak cocok. Periksa kembali tanda terima Anda."
+PESAN_MENUNGGU_EMAIL = ("Permohonan ini belum diproses: menunggu konfirmasi email. Buka tautan konfirmasi di email "
+                        "yang kami kirim (berlaku 7 hari).")
 PESAN_TUNGGU = "Terlalu banyak percobaan yang gagal. Silakan coba lagi setelah {menit} menit."
 # The codes whose PIN this browser entered: a signed cookie, not a session row, so that anonymous
 # lookups write nothing to the database (signed with SECRET_KEY; expires with SESSION_COOKIE_AGE).
@@ -61,6 +63,14 @@ def status(request: HttpRequest) -> HttpResponse:
         pesan = PESAN_TUNGGU.format(menit=max(1, jendela_detik() // 60))
         return render(request, "publik/status.html", {"form": CekStatusForm(initial={"kode": kode}), "pesan": pesan}, status=429)
     objek = proses_dari_kode(kode)
+    if objek is None:
+        # Filed online but not yet confirmed: no request exists; say what is awaited.
+        from .models import PengajuanDaring
+
+        tertahan = PengajuanDaring.objects.filter(kode_lacak=kode, object_id__isnull=True, dikirim_pada__isnull=False).first()
+        if tertahan is not None and pin_cocok(tertahan, form.cleaned_data["pin"]):
+            return render(request, "publik/status.html", {"form": CekStatusForm(initial={"kode": kode}),
+                                                          "pesan": PESAN_MENUNGGU_EMAIL})
     if not pin_cocok(objek, form.cleaned_data["pin"]):
         status_catat_gagal(ip=_ip(request), kode=kode)
         return render(request, "publik/status.html", {"form": CekStatusForm(initial={"kode": kode}), "pesan": PESAN_GAGAL}, status=400)
@@ -132,8 +142,12 @@ def layanan(request: HttpRequest) -> HttpResponse:
     from apps.dokumen.conf import instansi
     from apps.pendaftaran.katalog import katalog_publik
 
+    from .daring_layanan import bisa_daring
+
     kelompok: dict[str, list] = {}
     for item in katalog_publik():
+        # The online filing page of a service the catalogue marks online (views_daring).
+        item.url_daring = reverse("publik:daring-layanan", args=[item.kode]) if bisa_daring(item) else ""
         kelompok.setdefault(item.kode_proses, []).append(item)
     daftar = [(KELOMPOK_LAYANAN.get(kode, kode), isi) for kode, isi in kelompok.items()]
     return render(request, "publik/layanan.html", {"kelompok": daftar, "instansi": instansi()})

@@ -348,6 +348,15 @@ class PencatatanSipil(
     def tutup_otomatis(self, oleh=None, data=None):
         pass
 
+    # The reporter re-uploads what was missing from the public status page (code + PIN opened
+    # it; no account), run as the system (apps.publik.daring_layanan.lengkapi_daring).
+    BOLEH_LENGKAPI_DARING = True
+
+    @transition(field=status, source=Status.DIKEMBALIKAN, target=Status.DIAJUKAN, permission=SISTEM,
+                custom={"label": "Berkas dilengkapi pelapor (daring)"})
+    def lengkapi_daring(self, oleh=None, data=None):
+        pass
+
     @transition(field=status, source=Status.DIKEMBALIKAN, target=Status.DIAJUKAN, permission=peran("petugas_fo"),
                 custom={"label": "Ajukan kembali", "form": "apps.capil.forms.AjukanKembaliForm",
                         "layanan": "apps.capil.services.pencatatan_ajukan_kembali"})

@@ -216,6 +216,15 @@ class PelayananDiLoket(models.Model):
     def lengkapi(self, oleh=None, data=None):
         self._lengkapi()
 
+    # The applicant re-uploads what was missing from the public status page (code + PIN opened
+    # it; no account), run as the system (apps.publik.daring_layanan.lengkapi_daring).
+    BOLEH_LENGKAPI_DARING = True
+
+    @transition(field="status", source=S.DIKEMBALIKAN, target=S.DIAJUKAN, permission=SISTEM,
+                custom={"label": "Berkas dilengkapi pemohon (daring)"})
+    def lengkapi_daring(self, oleh=None, data=None):
+        self._lengkapi()
+
     @transition(field="status", source=[S.DIAJUKAN, S.DIKEMBALIKAN], target=S.DITOLAK, permission=_FO,
                 custom={"label": "Tolak permohonan", "wajib_catatan": True, "catatan_publik": True, "gaya": "danger"})
     def tolak(self, oleh=None, data=None):
