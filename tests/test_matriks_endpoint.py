@@ -206,3 +206,38 @@ def test_capil_intake_refuses_every_role_but_the_front_office(client, pengguna):
     client.logout()
     assert client.post(url, {}).status_code == 302
     assert tak_terduga == [] and not PencatatanSipil.objects.exists() and not Lampiran.objects.exists()
+
+
+def test_citizen_account_endpoints_give_every_role_the_same_and_no_role_more(client, pengguna):
+    """Sign-up, log-in and log-out of citizens' accounts (akun.warga) are public pages: every role
+    and an anonymous visitor get the same answer; none gains a citizen's list from a staff session,
+    and none gains or loses a role or its staff session through them."""
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from apps.akun.models import AkunWarga
+    from apps.core.peran import peran_pengguna
+
+    sandi = "Kopi-Tubruk-2026"
+    salah = []
+    for kode in [ANONIM, *KODE_PERAN]:
+        cache.clear()  # the per-address sign-up limit
+        client.logout()
+        user = None if kode == ANONIM else pengguna(kode)
+        if user is not None:
+            client.force_login(user)
+        email = f"w-{kode.strip('()')}@contoh.id"
+        r = client.post(reverse("akun:warga-daftar"), {"nama": "Warga", "email": email, "kata_sandi": sandi,
+                                                       "kata_sandi2": sandi, "situs": ""})
+        dibuat = AkunWarga.objects.filter(email=email, terverifikasi_pada__isnull=True).exists()
+        daftar_saya = client.get(reverse("akun:warga-permohonan"))
+        AkunWarga.objects.filter(email=email).update(terverifikasi_pada=timezone.now())
+        masuk = client.post(reverse("akun:warga-masuk"), {"email": email, "kata_sandi": sandi})
+        keluar = client.post(reverse("akun:warga-keluar"))
+        sesudah = client.get(reverse("akun:beranda")).wsgi_request.user
+        hasil = (r.status_code, dibuat, daftar_saya.get("Location"), masuk.get("Location"), keluar.status_code)
+        harap = (302, True, reverse("akun:warga-masuk"), reverse("akun:warga-permohonan"), 302)
+        tetap = (sesudah.is_authenticated, peran_pengguna(sesudah)) == (user is not None, frozenset({kode} if user else ()))
+        if hasil != harap or not tetap:
+            salah.append((kode, hasil, tetap))
+    assert salah == []

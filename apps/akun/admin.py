@@ -10,6 +10,7 @@ from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
 from django.db.models import Count
 
+from .models import AkunWarga
 from .roles import NAMA_PERAN, PERAN
 
 
@@ -95,3 +96,14 @@ class PeranAdmin(GroupAdmin):
     @admin.display(description="anggota", ordering="_anggota")
     def anggota(self, obj):
         return obj._anggota
+
+
+@admin.register(AkunWarga)
+class AkunWargaAdmin(admin.ModelAdmin):
+    """Citizens' accounts: the administrator may deactivate one; the password hash is never shown."""
+
+    list_display = ["email", "nama", "terverifikasi_pada", "aktif", "dibuat_pada", "masuk_terakhir"]
+    list_filter = ["aktif", ("terverifikasi_pada", admin.EmptyFieldListFilter), "dibuat_pada"]
+    search_fields = ["email", "nama"]
+    exclude = ["kata_sandi"]
+    readonly_fields = ["email", "terverifikasi_pada", "dibuat_pada", "masuk_terakhir"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, warga
 
 app_name = "akun"
 
@@ -9,4 +9,10 @@ urlpatterns = [
     path("masuk/", views.MasukView.as_view(), name="masuk"),
     path("keluar/", views.KeluarView.as_view(), name="keluar"),
     path("menu/antrean/", views.menu_antrean, name="menu-antrean"),
+    path("warga/daftar/", warga.daftar, name="warga-daftar"),
+    path("warga/daftar/terkirim/", warga.terkirim, name="warga-terkirim"),
+    path("warga/verifikasi/<str:token>/", warga.verifikasi, name="warga-verifikasi"),
+    path("warga/masuk/", warga.masuk, name="warga-masuk"),
+    path("warga/keluar/", warga.keluar, name="warga-keluar"),
+    path("warga/permohonan/", warga.permohonan, name="warga-permohonan"),
 ]

@@ -85,6 +85,15 @@ def pemohon(objek: Proses) -> tuple[str, str]:
     return "", ""
 
 
+def email_untuk_indeks(objek: Proses) -> str:
+    """The applicant's email of a citizen's request (``email_indeks()`` or the ``email`` field),
+    lower-cased; "" for internal processes, whose ``email`` fields are staff or office addresses."""
+    if not type(objek).DILACAK_PEMOHON:
+        return ""
+    nilai = objek.email_indeks() if hasattr(objek, "email_indeks") else getattr(objek, "email", "")
+    return str(nilai or "").strip().lower()
+
+
 def nama_layanan(objek: Proses) -> str:
     layanan = getattr(objek, "layanan", None)
     if getattr(layanan, "nama", None):
@@ -118,6 +127,7 @@ def data_indeks(objek: Proses) -> dict:
         "dilacak_pemohon": bool(model.DILACAK_PEMOHON),
         "nik": nik[:16],
         "nama": nama[:200],
+        "email": email_untuk_indeks(objek)[:254],
         "ringkasan": ringkasan[:300],
         "status": objek.status,
         "status_label": str(objek.status_label)[:200],

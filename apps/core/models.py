@@ -176,6 +176,8 @@ class IndeksProses(models.Model):
     dilacak_pemohon = models.BooleanField(default=False, help_text="Ditemukan di halaman cek status publik.")
     nik = models.CharField("NIK pemohon", max_length=16, blank=True, db_index=True)
     nama = models.CharField("nama pemohon", max_length=200, blank=True)
+    # The applicant's address, lower-cased: a citizen's verified account lists its requests by it.
+    email = models.CharField("email pemohon", max_length=254, blank=True, db_index=True)
     ringkasan = models.CharField(max_length=300, blank=True)
     status = models.CharField(max_length=64)
     status_label = models.CharField("label status", max_length=200)

@@ -84,8 +84,11 @@ def status(request: HttpRequest) -> HttpResponse:
 
 
 def _objek_terbuka(request, kode: str):
-    """The request whose code and PIN were entered in this browser session, else None."""
-    if kode not in _kode_terbuka(request):
+    """The request whose code and PIN were entered in this browser session, or that was filed
+    with the email of the citizen's account logged in here (akun.warga), else None."""
+    from apps.akun.warga import milik_akun
+
+    if kode not in _kode_terbuka(request) and not milik_akun(request, kode):
         return None
     return proses_dari_kode(kode)
 
