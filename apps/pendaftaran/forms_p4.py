@@ -181,6 +181,11 @@ class SurveiForm(AksiForm):
         super().__init__(*args, **kwargs)
         self.fields["lampiran"].label = "Foto survei"
 
+    def daftar_lampiran(self) -> list:
+        # Named for what it is, so the photo is found among the request's attachments.
+        berkas = self.cleaned_data.get("lampiran")
+        return [(berkas, "Foto survei lapangan")] if berkas else []
+
     def clean_tanggal_survei(self):
         tanggal = self.cleaned_data["tanggal_survei"]
         if tanggal > timezone.localdate():
