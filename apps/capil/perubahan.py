@@ -5,12 +5,12 @@ documents of each kind, and the earlier kutipan of the deed marked superseded.""
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from apps.core.models import Lampiran
-from apps.core.workflow import AksiDitolak, jalankan_form
+from apps.core.workflow import AksiDitolak, catat_pembuatan, jalankan_form
 from apps.penduduk.models import Penduduk
 
 from .models import CatatanPinggir, JenisPerubahan, PencatatanSipil, PerubahanAkta, RegisterAkta
@@ -115,6 +115,9 @@ def perubahan_minta_keabsahan(*, objek: PerubahanAkta, pengguna, form):
                  "Demikian permohonan ini kami sampaikan; atas kerja samanya kami ucapkan terima kasih."],
             pengguna=pengguna, asal_proses=f"P.5.8 · {objek.kode_lacak}",
         )
+        # The office's address on file: the tata usaha's email step offers it (P.1.2.1.1.6).
+        surat.email_tujuan = email
+        surat.save(update_fields=["email_tujuan"])
         objek.surat_keabsahan = surat
         return jalankan_form(objek=objek, pengguna=pengguna, form=form)
 
@@ -181,9 +184,95 @@ def _ubah_penduduk(objek: PerubahanAkta, perubahan: dict, oleh) -> None:
                        alasan=f"{objek.kode_proses} {objek.judul_layanan} ({objek.kode_lacak})")
 
 
+def _warga_tercantum(*registers: RegisterAkta, nik_lain: str = "") -> list[Penduduk]:
+    nik = set().union(*(r.nik_tercantum() for r in registers if r is not None))
+    if nik_lain:
+        nik.add(nik_lain)
+    return list(Penduduk.objects.filter(nik__in=nik).order_by("nik"))
+
+
+def status_sebelum_kawin(penduduk: Penduduk) -> str:
+    """The marital status a resident had before becoming *kawin*, from the register's audit
+    trail (the latest change to kawin); unmarried when the trail does not say."""
+    from apps.penduduk.models import RiwayatRegister, StatusPerkawinan
+
+    for r in RiwayatRegister.objects.filter(penduduk=penduduk, perubahan__has_key="status_perkawinan").order_by("-waktu", "-pk"):
+        ubah = r.perubahan["status_perkawinan"]
+        if ubah.get("sesudah") == StatusPerkawinan.KAWIN:
+            sebelum = ubah.get("sebelum")
+            if sebelum in StatusPerkawinan.values and sebelum != StatusPerkawinan.KAWIN:
+                return sebelum
+            break
+    return StatusPerkawinan.BELUM_KAWIN
+
+
+def pembatalan_terapkan(*, objek: PerubahanAkta, register: RegisterAkta, oleh) -> None:
+    """P.5.6 — the population register changed as the ruling says (audited, per resident the deeds
+    name): batal kawin → each spouse's marital status back to what it was before the marriage;
+    batal cerai → back to kawin; batal pencatatan sipil → the deed is void (no register field)."""
+    from apps.penduduk.models import StatusPerkawinan
+
+    from .services import _register_ubah
+
+    alasan = f"{objek.kode_proses} {objek.judul_layanan} ({objek.kode_lacak}), Putusan {objek.dasar_nomor}"
+    if objek.jenis_pembatalan == "kawin":
+        for p in _warga_tercantum(register, nik_lain=objek.subjek_nik):
+            if p.status_perkawinan == StatusPerkawinan.KAWIN:
+                _register_ubah(penduduk=p, perubahan={"status_perkawinan": status_sebelum_kawin(p)}, sebab=objek,
+                               oleh=oleh, alasan=alasan)
+    elif objek.jenis_pembatalan == "cerai":
+        for p in _warga_tercantum(register, objek.register_perkawinan, nik_lain=objek.subjek_nik):
+            if p.status_perkawinan == StatusPerkawinan.CERAI_HIDUP:
+                _register_ubah(penduduk=p, perubahan={"status_perkawinan": StatusPerkawinan.KAWIN}, sebab=objek,
+                               oleh=oleh, alasan=alasan)
+
+
+UMUR_KTP = 17
+
+
+def lanjutan_buka(objek: PerubahanAkta, penduduk: Penduduk) -> list[dict]:
+    """P.5.5 — the KK and the KTP-el (a KIA under 17 and unmarried) change requests, each its own
+    P.4.1 request in the citizen's name, taken in through pendaftaran's intake by the front office
+    officer who took this request. A missing catalogue service or officer is logged: the deed is
+    still signed and the citizen can file the change at the counter."""
+    from apps.pendaftaran.models import AlasanLayanan, JenisDokumen, Layanan
+    from apps.pendaftaran.services import permohonan_ajukan
+    from apps.penduduk.models import StatusPerkawinan
+
+    from .services import log
+
+    hari = timezone.localdate()
+    lahir = penduduk.tanggal_lahir
+    umur = hari.year - lahir.year - ((hari.month, hari.day) < (lahir.month, lahir.day)) if lahir else UMUR_KTP
+    kartu = JenisDokumen.KTP_EL if umur >= UMUR_KTP or penduduk.status_perkawinan != StatusPerkawinan.BELUM_KAWIN \
+        else JenisDokumen.KIA
+    keluarga = penduduk.keluarga
+    data = {"nik": penduduk.nik, "nama": penduduk.nama, "no_kk": keluarga.no_kk if keluarga else "",
+            "alamat": f"{keluarga.alamat} RT {keluarga.rt} RW {keluarga.rw}" if keluarga else "", "email": objek.email}
+    alasan = f"Perubahan nama menjadi {penduduk.nama} ({objek.kode_proses} {objek.kode_lacak})."
+    dibuka = []
+    for dokumen in ([JenisDokumen.KK] if keluarga else []) + [kartu]:
+        layanan = Layanan.objects.filter(dokumen=dokumen, alasan=AlasanLayanan.PERUBAHAN_DATA, aktif=True).first()
+        if layanan is None or objek.dibuat_oleh is None:
+            log.warning("Permohonan %s perubahan data untuk %s tidak dibuka: layanan atau petugas tidak ada.",
+                        dokumen, penduduk.nik)
+            continue
+        try:
+            with transaction.atomic():
+                baru = permohonan_ajukan(layanan=layanan, data=data, berkas=[], oleh=objek.dibuat_oleh)
+                catat_pembuatan(objek=baru, pengguna=objek.dibuat_oleh, catatan=alasan,
+                                label=f"Dibuka dari perubahan nama {objek.kode_lacak}")
+        except (AksiDitolak, PermissionDenied) as exc:
+            log.warning("Permohonan %s perubahan data untuk %s tidak dibuka: %s", dokumen, penduduk.nik, exc)
+            continue
+        dibuka.append({"model": baru._meta.label_lower, "pk": baru.pk, "kode_lacak": baru.kode_lacak,
+                       "dokumen": layanan.get_dokumen_display(), "nama": penduduk.nama})
+    return dibuka
+
+
 def perubahan_terapkan(*, objek: PerubahanAkta, oleh) -> CatatanPinggir | None:
     """What the signed change does to the deed's register and the population register."""
-    from .services import catatan_pinggir_tambah, permohonan_kk_buka_perubahan
+    from .services import catatan_pinggir_tambah
 
     reg = RegisterAkta.objects.select_for_update().get(pk=objek.register_id)
     if objek.jenis == JenisPerubahan.KUTIPAN_KEDUA:
@@ -205,15 +294,15 @@ def perubahan_terapkan(*, objek: PerubahanAkta, oleh) -> CatatanPinggir | None:
         isian["nama"] = objek.nama_baru.upper()
         _ubah_penduduk(objek, {"nama": objek.nama_baru.upper()}, oleh)
         penduduk = Penduduk.objects.filter(nik=objek.subjek_nik).select_related("keluarga").first()
-        if penduduk is not None and penduduk.keluarga is not None:
-            permohonan_kk_buka_perubahan(keluarga=penduduk.keluarga, oleh=oleh,
-                                         alasan=f"Perubahan nama {penduduk.nik} ({objek.kode_lacak}); KTP-el menyusul.")
+        if penduduk is not None:
+            objek.permohonan_lanjutan = lanjutan_buka(objek, penduduk)
     elif objek.jenis == JenisPerubahan.KEWARGANEGARAAN:
         _ubah_penduduk(objek, {"kewarganegaraan": objek.kewarganegaraan_baru}, oleh)
     elif objek.jenis == JenisPerubahan.PEMBATALAN:
-        reg.dibatalkan = objek.jenis_pembatalan in ("kawin", "akta")
-        if objek.jenis_pembatalan == "cerai":
-            reg.dibatalkan = True  # the divorce deed is void; the marriage stands (kutipan II)
+        # Every kind voids the deed the ruling names: a batal cerai voids the divorce deed, and
+        # the marriage stands again (kutipan II akta perkawinan).
+        reg.dibatalkan = True
+        pembatalan_terapkan(objek=objek, register=reg, oleh=oleh)
     reg.data = {**(reg.data or {}), "rincian": isian}
     reg.save(update_fields=["data", "dibatalkan"])
     catatan = catatan_pinggir_tambah(register=reg, isi=teks_catatan(objek, koreksi), oleh=oleh)
@@ -257,7 +346,11 @@ def perubahan_tandatangani(*, objek: PerubahanAkta, pengguna, form):
     with transaction.atomic():
         lama = list(kutipan_terdahulu(objek.register).values_list("pk", flat=True))
         perubahan_terapkan(objek=objek, oleh=pengguna)
+        lanjutan = list(objek.permohonan_lanjutan)
         riwayat = aksi_tandatangani(objek=objek, pengguna=pengguna, form=form)
+        if lanjutan:
+            objek.permohonan_lanjutan = lanjutan
+            objek.save(update_fields=["permohonan_lanjutan"])
         for jenis in dokumen_lain(objek):
             dokumen_tandatangani(objek=objek, jenis=jenis, pejabat=pengguna,
                                  passphrase=form.cleaned_data["passphrase"], kirim_email=False)

@@ -118,6 +118,12 @@ class EmailSuratKeluarForm(AksiForm):
 
     email_tujuan = forms.EmailField(label="Email tujuan")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A letter of another process may carry its addressee's address on file (P.5.8).
+        if self.objek is not None and not self.is_bound and getattr(self.objek, "email_tujuan", ""):
+            self.initial["email_tujuan"] = self.objek.email_tujuan
+
 
 class ArsipkanKeluarForm(AksiModelForm):
     """P.1.2.2 — the place in the filing cabinet; the code was chosen when the letter was numbered."""

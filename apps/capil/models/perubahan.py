@@ -173,6 +173,9 @@ class PerubahanAkta(
     keabsahan = models.CharField(max_length=10, blank=True, editable=False)
     surat_keabsahan = models.ForeignKey("umum.SuratKeluar", null=True, blank=True, on_delete=models.PROTECT,
                                         related_name="+", editable=False)
+    # P.5.5: the KK and KTP-el change requests opened in the citizen's name at TTE, as the status
+    # page lists them ([{"model", "pk", "kode_lacak", "dokumen", "nama"}]).
+    permohonan_lanjutan = models.JSONField("permohonan lanjutan", default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = "perubahan akta"
@@ -300,6 +303,11 @@ class PerubahanAkta(
     def _perlu_keabsahan(self) -> bool:
         return self.jenis == JenisPerubahan.KUTIPAN_KEDUA and self.dari_penerbit_lain and not self.keabsahan
 
+    def _surat_terkirim(self) -> bool:
+        """The answer is recorded only after the letter went out (signed and sent by the TU)."""
+        surat = self.surat_keabsahan
+        return surat is not None and surat.status in ("terkirim", "diarsipkan")
+
     def _siap_input(self) -> bool:
         return not self._perlu_keabsahan() and self.keabsahan != "tidak_sah"
 
@@ -317,12 +325,13 @@ class PerubahanAkta(
         pass
 
     @transition(field=status, source=Status.MENUNGGU_KEABSAHAN, target=Status.LENGKAP,
-                permission=peran("kasi", "kabid"), custom={"label": "Jawaban: akta sah", "gaya": "success"})
+                permission=peran("kasi", "kabid"), conditions=[_surat_terkirim],
+                custom={"label": "Jawaban: akta sah", "gaya": "success"})
     def keabsahan_sah(self, oleh=None, data=None):
         self.keabsahan = "sah"
 
     @transition(field=status, source=Status.MENUNGGU_KEABSAHAN, target=Status.DITOLAK,
-                permission=peran("kasi", "kabid"),
+                permission=peran("kasi", "kabid"), conditions=[_surat_terkirim],
                 custom={"label": "Jawaban: akta tidak sah", "wajib_catatan": True, "catatan_publik": True,
                         "gaya": "danger"})
     def keabsahan_tidak_sah(self, oleh=None, data=None):

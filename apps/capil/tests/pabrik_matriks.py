@@ -45,6 +45,15 @@ def perubahan_akta(status: str, dunia: Dunia):
         pemohon_nama="SITI", email="siti@contoh.id", nomor_akta=reg.nomor_akta, nomor_siak="SIAK-1",
         register=reg if status not in (Status.DIAJUKAN, Status.DIKEMBALIKAN, Status.LENGKAP) else None,
         data_baru={"nama": "BUDI S"}, berkas_persyaratan={"formulir": 1, "ktp_kk": 1, "kutipan": 1})
+    if luar:
+        # The keabsahan letter went out (signed and emailed), so the answer can be recorded.
+        from apps.umum.models import SuratKeluar
+
+        objek.surat_keabsahan = SuratKeluar.objects.create(
+            status="terkirim", hal=f"Permohonan keabsahan akta nomor {reg.nomor_akta}", kepada="Dispendukcapil Kota Malang",
+            isi="Mohon konfirmasi keabsahan akta.", perintah="Surat dari proses P.5.8", asal_proses="P.5.8",
+            email_tujuan="dukcapil@malangkota.go.id", cara_kirim="email")
+        objek.save(update_fields=["surat_keabsahan"])
     if status in (Status.DITANDATANGANI, Status.DICETAK, Status.SELESAI):
         Dokumen.objects.create(
             content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk,

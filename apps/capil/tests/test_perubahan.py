@@ -189,6 +189,10 @@ def test_kutipan_kedua_of_another_dukcapil_goes_through_the_keabsahan_letter(cli
     objek.refresh_from_db()
     surat = SuratKeluar.objects.get(pk=objek.surat_keabsahan_id)
     assert surat.asal_proses.startswith("P.5.8") and "AL.123/1988" in surat.hal and "dukcapil@malangkota.go.id" in surat.kepada
+    assert surat.email_tujuan == "dukcapil@malangkota.go.id"
+    # No answer before the letter has gone out (signed and sent by the tata usaha).
+    assert aksi(client, orang["kabid"], objek, "keabsahan_sah").status_code != 302
+    SuratKeluar.objects.filter(pk=surat.pk).update(status="terkirim")
     assert aksi(client, orang["kabid"], objek, "keabsahan_sah").status_code == 302
     r = aksi(client, orang["petugas_fo"], objek, "input_fo", {"nomor_siak": "S", "nomor_akta": "AL.123/1988"})
     assert r.status_code == 302, r.content.decode()[:3000]
@@ -199,6 +203,8 @@ def test_kutipan_kedua_of_another_dukcapil_goes_through_the_keabsahan_letter(cli
     kedua = permohonan(orang["petugas_fo"], jenis="kutipan_kedua", alasan_kutipan_kedua="rusak", nomor_akta="AL.123/1988")
     assert aksi(client, orang["petugas_fo"], kedua, "periksa").status_code == 302
     assert aksi(client, orang["kasi"], kedua, "minta_keabsahan", {"email_penerbit": "dukcapil@malangkota.go.id"}).status_code == 302
+    kedua.refresh_from_db()
+    SuratKeluar.objects.filter(pk=kedua.surat_keabsahan_id).update(status="terkirim")
     assert aksi(client, orang["kasi"], kedua, "keabsahan_tidak_sah", {"catatan": "Akta tidak terdaftar di Kota Malang"}).status_code == 302
     kedua.refresh_from_db()
     assert kedua.status == Status.DITOLAK and kedua.keabsahan == "tidak_sah"
