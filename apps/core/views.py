@@ -8,6 +8,7 @@ to name search fields, filters or related rows to fetch along.
 
 from __future__ import annotations
 
+from django.apps import apps as django_apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -142,7 +143,22 @@ class AntrianView(ProsesMixin, ListView):
             for nama in self.filter_fields:
                 if data.get(nama) not in (None, ""):
                     qs = qs.filter(**{nama: data[nama]})
+        qs = self.saring_dasbor(qs)
         return qs.select_related(*self.relasi).order_by(*self.urutan, "pk")
+
+    def saring_dasbor(self, qs):
+        """The dashboard's filters a chart's bar carries here (service, filing period, overdue,
+        channel, kecamatan/kelurahan): the queue then lists what the bar counted."""
+        self.saringan_dasbor = []
+        if not django_apps.is_installed("apps.dasbor"):
+            return qs
+        from apps.dasbor.selectors import PARAM_ANTREAN, saring_antrean
+
+        self.param_dasbor = [(k, self.request.GET[k]) for k in PARAM_ANTREAN if self.request.GET.get(k)]
+        if not self.param_dasbor:
+            return qs
+        qs, self.saringan_dasbor = saring_antrean(self.model, qs, self.request.GET)
+        return qs
 
     def kondisi_cari(self, q: str) -> Q:
         """A tracking code whole or in part (any 3+ characters of it, typed with or without the
@@ -167,6 +183,8 @@ class AntrianView(ProsesMixin, ListView):
         ctx = super().get_context_data(**kwargs)
         ctx["form"] = self.form
         ctx["mode"] = self.mode
+        ctx["saringan_dasbor"] = getattr(self, "saringan_dasbor", [])
+        ctx["param_dasbor"] = getattr(self, "param_dasbor", [])
         params = self.request.GET.copy()
         params.pop("page", None)
         ctx["query_tanpa_halaman"] = params.urlencode()

@@ -147,7 +147,10 @@ def _periode(s: Saringan) -> list[str]:
     return hasil
 
 
-def _url_antrean(model, user, **param) -> str:
+def _url_antrean(model, user, s: Saringan | None = None, *, periode: bool = False, **param) -> str:
+    """The queue a bar opens: the bar's own key (state, service) plus the dashboard's filters, so
+    the queue lists the records the bar counts. The period goes along only for the charts that
+    count requests filed in it; backlog and overdue are what is open now, whenever filed."""
     from apps.core.workflow import peran_proses
 
     if model is None or not (peran_pengguna(user) & peran_proses(model)):
@@ -156,7 +159,77 @@ def _url_antrean(model, user, **param) -> str:
         url = reverse(f"{model._meta.app_label}:{model._meta.model_name}-antrian")
     except NoReverseMatch:
         return ""
-    return f"{url}?{urlencode({'semua': 1, **param})}"
+    saring = {}
+    if s is not None:
+        saring = {"layanan": s.layanan, "kanal": s.kanal}
+        # The dashboard reads the kelurahan when both are chosen; so does the queue.
+        saring["kelurahan" if s.kelurahan else "kecamatan"] = s.kelurahan or s.kecamatan
+        if periode:
+            saring.update(dari=s.dari.isoformat(), sampai=s.sampai.isoformat())
+    nilai = {"semua": 1, **saring, **param}
+    return f"{url}?{urlencode({k: v for k, v in nilai.items() if v})}"
+
+
+# The dashboard filters a queue honours (apps/core AntrianView, through saring_antrean).
+PARAM_ANTREAN = ("layanan", "kanal", "kecamatan", "kelurahan", "dari", "sampai", "terlambat")
+
+
+def saring_antrean(model, qs, data) -> tuple:
+    """A process queue narrowed by the dashboard's filters a bar click carries: service, filing
+    period and overdue through the cross-process index, channel and region through the records'
+    traits. Returns the queryset and the (label, value) pairs applied, for the page to say so.
+    Subqueries only: the queue keeps its number of queries."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .rekap import batas_hari
+
+    nilai = {k: (data.get(k) or "").strip() for k in PARAM_ANTREAN}
+    if not any(nilai.values()):
+        return qs, []
+    ct = ContentType.objects.get_for_model(model).pk
+    indeks = IndeksProses.objects.filter(content_type_id=ct, object_id=OuterRef("pk"))
+    pakai_indeks = False
+    keterangan = []
+    if nilai["layanan"]:
+        indeks, pakai_indeks = indeks.filter(layanan=nilai["layanan"]), True
+        keterangan.append(("Layanan", nilai["layanan"]))
+    dari, sampai = _tanggal(nilai["dari"]), _tanggal(nilai["sampai"])
+    if dari:
+        indeks, pakai_indeks = indeks.filter(dibuat_pada__gte=batas_hari(dari)[0]), True
+        keterangan.append(("Diajukan sejak", f"{dari:%d-%m-%Y}"))
+    if sampai:
+        indeks, pakai_indeks = indeks.filter(dibuat_pada__lt=batas_hari(sampai)[1]), True
+        keterangan.append(("Diajukan sampai", f"{sampai:%d-%m-%Y}"))
+    if nilai["terlambat"]:
+        indeks, pakai_indeks = indeks.filter(selesai=False, tenggat__lt=timezone.localdate()), True
+        keterangan.append(("Tenggat", "terlambat"))
+    if pakai_indeks:
+        qs = qs.filter(Exists(indeks))
+    ciri = {}
+    if nilai["kanal"] in NAMA_KANAL:
+        ciri["kanal"] = nilai["kanal"]
+        keterangan.append(("Kanal", NAMA_KANAL[nilai["kanal"]]))
+    wilayah = nilai["kelurahan"] or nilai["kecamatan"]
+    if wilayah:
+        from apps.penduduk.models import Wilayah
+
+        tingkat = "kelurahan" if nilai["kelurahan"] else "kecamatan"
+        ciri[tingkat] = wilayah
+        nama = Wilayah.objects.filter(kode=wilayah).values_list("nama", flat=True).first() or wilayah
+        keterangan.append((tingkat.capitalize(), nama))
+    if ciri:
+        qs = qs.filter(Exists(CiriPermohonan.objects.filter(content_type_id=ct, object_id=OuterRef("pk"), **ciri)))
+    return qs, keterangan
+
+
+def _tanggal(teks: str) -> date | None:
+    """A date from the address, or None when it is missing or not a date (the filter is dropped)."""
+    from django.utils.dateparse import parse_date
+
+    try:
+        return parse_date(teks) if teks else None
+    except ValueError:
+        return None
 
 
 def _pct(a: int, b: int) -> float | None:
@@ -209,7 +282,7 @@ def data_dasbor(user, s: Saringan) -> dict:
     url = []
     for (kode, nama), n in urut:
         layanan.baris.append([kode, nama, n["masuk"], n["selesai"], *[n[k] for k in kanal_ada]])
-        url.append(_url_antrean(per_kode.get(kode), user))
+        url.append(_url_antrean(per_kode.get(kode), user, s, periode=True, layanan=nama))
     layanan.grafik = {"jenis": "bar", "label": [b[1] for b in layanan.baris],
                       "data": [{"label": "Masuk", "data": [b[2] for b in layanan.baris]},
                                {"label": "Selesai", "data": [b[3] for b in layanan.baris]}], "url": url}
@@ -239,7 +312,7 @@ def data_dasbor(user, s: Saringan) -> dict:
     url = []
     for (kode, status, label), (n, t) in sorted(per_status.items(), key=lambda kv: (kv[0][0], -kv[1][0])):
         backlog.baris.append([kode, label, n, t])
-        url.append(_url_antrean(per_kode.get(kode), user, status=status))
+        url.append(_url_antrean(per_kode.get(kode), user, s, status=status))
     backlog.grafik = {"jenis": "bar", "label": [f"{b[0]} {b[1]}" for b in backlog.baris],
                       "data": [{"label": "Terbuka", "data": [b[2] for b in backlog.baris]}], "url": url}
     tabel.append(backlog)
@@ -256,7 +329,7 @@ def data_dasbor(user, s: Saringan) -> dict:
     for (kode, nama), (t, n) in sorted(lambat.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if t:
             terlambat.baris.append([kode, nama, t, n])
-            url.append(_url_antrean(per_kode.get(kode), user))
+            url.append(_url_antrean(per_kode.get(kode), user, s, layanan=nama, terlambat=1))
     terlambat.grafik = {"jenis": "bar", "label": [b[1] for b in terlambat.baris],
                         "data": [{"label": "Terlambat", "data": [b[2] for b in terlambat.baris]}], "url": url}
     tabel.append(terlambat)

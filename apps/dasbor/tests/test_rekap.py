@@ -198,3 +198,46 @@ def test_the_page_says_which_days_are_not_aggregated_yet(client, pengguna):
     rekap_segarkan(dari=hari_ini - timedelta(days=1), sampai=hari_ini)
     isi = client.get("/dasbor/", {"dari": (hari_ini - timedelta(days=4)).isoformat()}).content.decode()
     assert "3 hari dalam periode ini belum direkap" in isi
+
+
+def test_bars_carry_the_dashboard_filters_and_the_queue_honours_them(pengguna, client):
+    fo = pengguna("petugas_fo")
+    kadis = pengguna("kadis")
+    kadis.groups.add(*fo.groups.all())  # a kadis who also staffs the counter
+    hari_ini = timezone.localdate()
+    with time_machine.travel(timezone.now() - timedelta(days=20), tick=False):
+        lama = ajukan(oleh=None, nama="Daring lama")  # before the period, still open
+    loket = [ajukan(oleh=fo, nama=f"Loket {i}") for i in range(2)]
+    daring = ajukan(oleh=None, nama="Daring baru")
+    rekap_segarkan(dari=hari_ini - timedelta(days=20), sampai=hari_ini)
+    data = data_dasbor(kadis, _saringan(kanal=Kanal.DARING))
+    client.force_login(kadis)
+
+    def isi(url):
+        r = client.get(url)
+        assert r.status_code == 200
+        return r, {o.pk for o in r.context["object_list"]}
+
+    # The service bar counts requests filed in the period on that channel: so does its queue.
+    url = _tabel(data, "layanan").grafik["url"][0]
+    assert "kanal=daring" in url and f"dari={hari_ini - timedelta(days=6):%Y-%m-%d}" in url and "layanan=" in url
+    r, pk = isi(url)
+    assert pk == {daring.pk}
+    assert ("Kanal", "Daring (warga)") in r.context["saringan_dasbor"]
+    assert b'id="saringan-dasbor"' in r.content
+    assert b'<input type="hidden" name="kanal" value="daring">' in r.content  # kept by the queue's own form
+
+    # The backlog bar counts what is open now on that channel, whenever filed.
+    url = _tabel(data, "backlog").grafik["url"][0]
+    assert "status=diajukan" in url and "kanal=daring" in url and "dari=" not in url
+    assert _tabel(data, "backlog").baris[0][2] == 2
+    assert isi(url)[1] == {lama.pk, daring.pk}
+
+    # Region and overdue.
+    CiriPermohonan.objects.filter(object_id=loket[0].pk).update(kecamatan="3575010", kelurahan="3575011001")
+    assert isi("/uji/contoh/?semua=1&kelurahan=3575011001")[1] == {loket[0].pk}
+    assert isi("/uji/contoh/?semua=1&kecamatan=3575010")[1] == {loket[0].pk}
+    telat = ajukan(oleh=fo, nama="Telat", tenggat=hari_ini - timedelta(days=3))
+    assert isi("/uji/contoh/?semua=1&terlambat=1")[1] == {telat.pk}
+    # A date that is not one is ignored rather than an error.
+    assert len(isi("/uji/contoh/?semua=1&dari=2026-02-31")[1]) == 5
