@@ -193,3 +193,84 @@ def test_incident_central_answered_checked_and_confirmed(halaman, pengguna, sett
     masuk(halaman, "petugas_fo")
     assert halaman.locator("#banner-insiden").count() == 0
 
+
+
+# -- P.6.3: a biodata update whose audited change shows on the resident's page ----------------------
+@pytest.fixture
+def penduduk_terdaftar(db):
+    import datetime
+
+    from apps.penduduk.models import Keluarga, Penduduk, Wilayah
+
+    # A transactional test's flush empties the region table its migration loaded: put back one.
+    kota, _ = Wilayah.objects.get_or_create(kode="35.75", defaults={"tingkat": "kota", "nama": "Kota Pasuruan"})
+    kec, _ = Wilayah.objects.get_or_create(kode="35.75.01", defaults={"tingkat": "kecamatan", "nama": "Gadingrejo", "induk": kota})
+    kel, _ = Wilayah.objects.get_or_create(kode="35.75.01.1001", defaults={"tingkat": "kelurahan", "nama": "Karangketug", "induk": kec})
+    kk = Keluarga.objects.create(no_kk="3575010101200001", alamat="Jl. Hayam Wuruk 1", rt="001", rw="002", kelurahan=kel)
+    warga = Penduduk.objects.create(
+        nik="3575014107900003", nama="SITI AMINAH", tempat_lahir="Pasuruan", tanggal_lahir=datetime.date(1990, 7, 1),
+        jenis_kelamin="P", agama="islam", status_perkawinan="belum_kawin", pekerjaan="Wiraswasta", keluarga=kk,
+        hubungan="kepala", alamat="Jl. Hayam Wuruk 1", rt="001", rw="002", kelurahan=kel,
+    )
+    kk.kepala = warga
+    kk.save(update_fields=["kepala"])
+    return warga
+
+
+def test_population_data_update_shows_its_audited_change_on_the_residents_page(
+        halaman, pengguna, settings, server_smtp, penduduk_terdaftar):
+    from apps.piak.models import PemutakhiranData
+
+    server_smtp.pakai_di(settings)
+    settings.SITE_URL = halaman.live_url
+    for kode in ("petugas_fo", "adb", "pejabat_piak"):
+        pengguna(kode)
+    warga = penduduk_terdaftar
+
+    # 1. The front office takes the request: only the changed field is filled.
+    masuk(halaman, "petugas_fo")
+    halaman.click("#menu-layanan-baru .dropdown-toggle")
+    halaman.click("#menu-layanan-baru >> text=Pemutakhiran data kependudukan")
+    halaman.fill("input[name=nik]", warga.nik)
+    halaman.fill("input[name=email]", "siti@contoh.id")
+    halaman.fill("input[name=baru_pekerjaan]", "Guru")
+    halaman.fill("textarea[name=keterangan]", "SK pengangkatan guru terlampir.")
+    halaman.click("button[name=simpan]")
+    halaman.wait_for_selector("#status")
+    objek = PemutakhiranData.objects.get()
+    assert objek.perubahan_diminta == {"pekerjaan": "Guru"}
+    assert "Wiraswasta" in halaman.inner_text("#rincian-perubahan")
+    _aksi(halaman, "lengkap")
+    _kirim(halaman)
+
+    # 2. The ADB changes the register (audited, field by field) and records the SIAK reference.
+    masuk(halaman, "adb")
+    halaman.goto(f"/piak/pemutakhiran/{objek.pk}/")
+    _aksi(halaman, "mutakhirkan")
+    halaman.fill("input[name=referensi_siak]", "SIAK-UPD-20261130-07")
+    _kirim(halaman)
+    rincian = halaman.inner_text("#rincian-perubahan")
+    assert "Wiraswasta" in rincian and "Guru" in rincian
+    assert halaman.inner_text("#referensi-siak").strip() == "SIAK-UPD-20261130-07"
+
+    # 3. The PIAK official checks the result against the request; the resident is told.
+    masuk(halaman, "pejabat_piak")
+    halaman.goto(f"/piak/pemutakhiran/{objek.pk}/")
+    _aksi(halaman, "sesuai")
+    _kirim(halaman)
+    assert halaman.inner_text("#status").strip() == "Selesai"
+    assert any("siti@contoh.id" in m.penerima for m in server_smtp.pesan)
+
+    # 4. On the resident's page in the register: pekerjaan Wiraswasta -> Guru, caused by this request.
+    masuk(halaman, "adb")
+    halaman.goto(f"/piak/pemutakhiran/{objek.pk}/")
+    halaman.click("#tautan-penduduk")
+    halaman.wait_for_selector("#riwayat")
+    halaman.langkah("register-penduduk")
+    blok = halaman.locator("#riwayat .riwayat-register").first
+    assert objek.kode_lacak in blok.inner_text()
+    baris = blok.locator("tbody tr").first.inner_text()
+    assert re.search(r"Pekerjaan\s+Wiraswasta\s+Guru", baris)
+    assert "SIAK-UPD-20261130-07" in blok.inner_text()
+    warga.refresh_from_db()
+    assert warga.pekerjaan == "Guru"

@@ -31,6 +31,9 @@ class PemutakhiranForm(forms.Form):
             if hasattr(f, "choices"):
                 f.choices = [("", "— tidak berubah —"), *[c for c in f.choices if c[0] != ""]]
             f.label = f"{f.label} baru"
+            # A register default (golongan darah "tidak tahu") would otherwise come pre-selected
+            # and be asked as a change nobody wanted.
+            f.initial = None
             self.fields[f"baru_{nama}"] = f
 
     def clean_nik(self):

@@ -28,6 +28,17 @@ def test_front_office_takes_in_a_request(client, pengguna):
     assert objek.perubahan_diminta == {"pekerjaan": "GURU"} and objek.nik == p.nik
 
 
+def test_the_blank_form_asks_no_change(client, pengguna):
+    """A register default (golongan darah "tidak tahu") is not pre-selected as a new value."""
+    from apps.piak.forms_pemutakhiran import PemutakhiranForm
+
+    form = PemutakhiranForm()
+    assert all(not form[n].value() for n in form.fields if n.startswith("baru_"))
+    client.force_login(pengguna("petugas_fo"))
+    html = client.get(reverse("piak:pemutakhiran-baru")).content.decode()
+    assert 'value="tidak_tahu" selected' not in html
+
+
 def test_an_unknown_nik_or_no_change_is_refused_and_input_kept(client, pengguna):
     client.force_login(pengguna("petugas_fo"))
     r = client.post(reverse("piak:pemutakhiran-baru"), {"nik": "3575019999999999", "baru_pekerjaan": "PETANI TAMBAK"})
