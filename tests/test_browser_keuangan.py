@@ -1,6 +1,7 @@
 """P.3.1 in a real browser: a payment request from the PPTK to BPKA's SP2D, with one return by the
-PPK. Each role logs in in turn: pptk, bendahara, pptk, verifikator keuangan, bendahara, ppk,
-verifikator keuangan, bendahara, ppk, bendahara. Screenshots are kept under test-artifacts/."""
+PPK. Each role logs in in turn: pptk, bendahara, pptk, verifikator keuangan, bendahara, kadis, ppk,
+verifikator keuangan, bendahara, kadis, ppk, bendahara. The bendahara signs the SPP and the kadis, as
+Pengguna Anggaran, the SPM by TTE. Screenshots are kept under test-artifacts/."""
 
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from apps.dokumen.tests.conftest import PASSPHRASE, _tte_lokal, direktori_kunci  # noqa: F401
 from apps.keuangan.models import PermintaanPembayaran
 from apps.keuangan.tests import factories as f
 from apps.umum.demo import pdf_contoh
@@ -29,8 +31,9 @@ def aksi(page, nama: str, isi=None, catatan: str = "") -> None:
 
 def test_payment_from_request_to_sp2d_with_one_return_by_the_ppk(halaman, pengguna, tmp_path):
     orang = f.Orang(pengguna)
-    for kode in ("pptk", "bendahara", "verifikator_keuangan", "ppk"):
+    for kode in ("pptk", "bendahara", "verifikator_keuangan", "ppk", "kadis"):
         pengguna(kode)
+    f.pejabat_keuangan(orang)
     baris = f.baris(orang)  # DPA approved: line 5.1.02.01.01.0024, pagu Rp10.000.000,00
     spj = tmp_path / "spj.pdf"
     spj.write_bytes(pdf_contoh("SPJ belanja ATK", "Kuitansi, faktur, bukti pajak"))
@@ -66,11 +69,18 @@ def test_payment_from_request_to_sp2d_with_one_return_by_the_ppk(halaman, penggu
     aksi(halaman, "susun_spj", lambda pg: pg.set_input_files("input[name=spj]", str(spj)))
     sebagai("verifikator_keuangan")
     aksi(halaman, "verifikasi")
-    # 5. The bendahara issues the SPP and the SPM (numbered PDFs).
+    # 5. The bendahara issues the SPP and the SPM (numbered PDFs): the SPP signed by the bendahara's
+    # TTE, the SPM by the kadis's.
+    def tte(pg):
+        pg.fill("input[name=passphrase]", PASSPHRASE)
+
     sebagai("bendahara")
-    aksi(halaman, "terbitkan_spp_spm")
+    aksi(halaman, "terbitkan_spp_spm", tte)
     tahun = timezone.localdate().year
     assert halaman.inner_text("#nomor-spp") == f"900/SPP/0001/423.112/{tahun}"
+    sebagai("kadis")
+    aksi(halaman, "tandatangani", tte)
+    assert halaman.inner_text("#nomor-spm") == f"900/SPM/0001/423.112/{tahun}"
     halaman.langkah("bendahara-spp-spm")
     # 6. The PPK returns it as incomplete, with the reason; the verifikator completes it.
     sebagai("ppk")
@@ -80,8 +90,10 @@ def test_payment_from_request_to_sp2d_with_one_return_by_the_ppk(halaman, penggu
     sebagai("verifikator_keuangan")
     aksi(halaman, "lengkapi", catatan="Kuitansi bermeterai dilampirkan")
     sebagai("bendahara")
-    aksi(halaman, "terbitkan_spp_spm")
+    aksi(halaman, "terbitkan_spp_spm", tte)
     assert halaman.inner_text("#nomor-spp") == f"900/SPP/0002/423.112/{tahun}"
+    sebagai("kadis")
+    aksi(halaman, "tandatangani", tte)
     # 7. Complete: sent to BPKA; the bendahara records BPKA's SP2D.
     sebagai("ppk")
     aksi(halaman, "periksa_lengkap")

@@ -1,4 +1,4 @@
-"""SPP and SPM (P.3.1.5): the bendahara's numbered documents of a payment request, issued through
+"""SPP and SPM (P.3.1.5): the numbered, TTE-signed documents of a payment request, issued through
 apps/dokumen (docs/kontrak-dokumen.md) and verifiable by their QR at /verifikasi/."""
 
 from __future__ import annotations
@@ -76,11 +76,11 @@ def _contoh(jenis: str) -> dict:
 def daftarkan_dokumen() -> None:
     from apps.dokumen.jenis import A4, daftarkan_jenis
 
-    # Issued by the bendahara unsigned (numbered, QR to /verifikasi/); the wet signatures of the
-    # bendahara and the pengguna anggaran stay on the printed copy sent to BPKA.
+    # Signed by TTE in the flow: the SPP by the bendahara pengeluaran at issue, the SPM by the
+    # kadis as Pengguna Anggaran (numbered at that signature; QR to /verifikasi/ in the TTE box).
     daftarkan_jenis("spp", judul="Surat Permintaan Pembayaran (SPP)", template="keuangan/dokumen/spp.html",
-                    ukuran_kertas=A4, pola_nomor="900/SPP/{urut:04d}/423.112/{tahun}", ditandatangani=False,
+                    ukuran_kertas=A4, pola_nomor="900/SPP/{urut:04d}/423.112/{tahun}", ditandatangani=True,
                     untuk_pemohon=False, contoh=_contoh("spp"))
     daftarkan_jenis("spm", judul="Surat Perintah Membayar (SPM)", template="keuangan/dokumen/spm.html",
-                    ukuran_kertas=A4, pola_nomor="900/SPM/{urut:04d}/423.112/{tahun}", ditandatangani=False,
+                    ukuran_kertas=A4, pola_nomor="900/SPM/{urut:04d}/423.112/{tahun}", ditandatangani=True,
                     untuk_pemohon=False, contoh=_contoh("spm"))

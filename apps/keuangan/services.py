@@ -129,19 +129,35 @@ def permintaan_ajukan(*, baris: BarisDPA, kegiatan: str, jumlah: Decimal, penggu
 
 
 def pembayaran_terbitkan_spp_spm(*, objek: PermintaanPembayaran, pengguna, form):
-    """P.3.1.5 — the bendahara issues the SPP and the SPM as numbered PDFs (gap-free per year,
-    verifiable by QR). Issued again after the PPK's return, the earlier pair is withdrawn and the
-    corrected pair gets new numbers."""
+    """P.3.1.5 — the bendahara issues the SPP signed by their TTE (numbered gap-free per year, QR
+    to /verifikasi/) and puts the SPM to the Pengguna Anggaran's TTE. Issued again after a return
+    (PPK or kadis), the earlier pair is withdrawn and the corrected pair gets new numbers. A wrong
+    passphrase changes nothing."""
     from apps.dokumen.models import Dokumen
-    from apps.dokumen.services import dokumen_terbitkan
+    from apps.dokumen.services import dokumen_tandatangani, passphrase_periksa
 
+    passphrase = form.cleaned_data["passphrase"]
+    pejabat = passphrase_periksa(pejabat=pengguna, passphrase=passphrase)
     with transaction.atomic():
         log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
         Dokumen.untuk(objek).filter(jenis__in=["spp", "spm"], aktif=True).update(aktif=False)
-        spp = dokumen_terbitkan(objek=objek, jenis="spp", oleh=pengguna)
-        spm = dokumen_terbitkan(objek=objek, jenis="spm", oleh=pengguna)
-        objek.nomor_spp, objek.nomor_spm = spp.nomor, spm.nomor
-        PermintaanPembayaran.objects.filter(pk=objek.pk).update(nomor_spp=spp.nomor, nomor_spm=spm.nomor)
+        spp = dokumen_tandatangani(objek=objek, jenis="spp", pejabat=pejabat, passphrase=passphrase, kirim_email=False)
+        objek.nomor_spp, objek.nomor_spm = spp.nomor, ""
+        PermintaanPembayaran.objects.filter(pk=objek.pk).update(nomor_spp=spp.nomor, nomor_spm="")
+    return log
+
+
+def pembayaran_tandatangani_spm(*, objek: PermintaanPembayaran, pengguna, form):
+    """P.3.1.5 — the kadis, as Pengguna Anggaran, signs the SPM by TTE (the kernel's TTE step); its
+    number is drawn in the same transaction and written on the request."""
+    from apps.dokumen.models import Dokumen
+    from apps.dokumen.services import aksi_tandatangani
+
+    with transaction.atomic():
+        log = aksi_tandatangani(objek=objek, pengguna=pengguna, form=form)
+        spm = Dokumen.untuk(objek).filter(jenis="spm", aktif=True).order_by("-pk").first()
+        objek.nomor_spm = spm.nomor
+        PermintaanPembayaran.objects.filter(pk=objek.pk).update(nomor_spm=spm.nomor)
     return log
 
 

@@ -7,7 +7,9 @@ BPKA's SP2D.
     metode_dipilih --susun_spj (pptk, with the SPJ)--> spj_disusun
     spj_disusun --verifikasi (verifikator_keuangan)--> spj_diverifikasi
     spj_disusun --kembalikan_spj (verifikator_keuangan, with a reason)--> metode_dipilih
-    spj_diverifikasi --terbitkan_spp_spm (bendahara; numbered SPP and SPM PDFs)--> spp_spm_terbit
+    spj_diverifikasi --terbitkan_spp_spm (bendahara; the SPP signed by the bendahara's TTE)--> spm_menunggu_tte
+    spm_menunggu_tte --tandatangani (kadis as Pengguna Anggaran; the SPM signed by TTE)--> spp_spm_terbit
+    spm_menunggu_tte --kembalikan_tte (kadis, with a reason)--> spj_diverifikasi
     spp_spm_terbit --periksa_lengkap (ppk)--> dikirim_bpka
     spp_spm_terbit --kembalikan (ppk, incomplete)--> dikembalikan_ppk
     dikembalikan_ppk --lengkapi (verifikator_keuangan)--> spj_diverifikasi   (then the bendahara issues again)
@@ -17,6 +19,10 @@ BPKA's SP2D.
 The amount is committed against the line from the request until SP2D (then it is paid) or the
 cancellation (then it is released); a request above the line's remaining budget is refused
 (``services.permintaan_ajukan``, under a row lock on the line).
+
+Signatures (Permendagri 77/2020): the SPP is the bendahara pengeluaran's, the SPM the Pengguna
+Anggaran's (the kadis). Both are numbered PDFs signed by TTE with a QR to /verifikasi/ before the
+PPK checks them; the SPM's TTE is the kernel's TTE step (``ekor_layanan``).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 from django.db import models
 from django_fsm import FSMField, transition
 
+from apps.core.ekor import TTE, ekor_layanan
 from apps.core.models import Proses
 from apps.core.peran import peran
 
@@ -36,6 +43,7 @@ class StatusPembayaran(models.TextChoices):
     METODE_DIPILIH = "metode_dipilih", "Metode dipilih, menunggu SPJ"
     SPJ_DISUSUN = "spj_disusun", "SPJ disusun, menunggu verifikasi"
     SPJ_DIVERIFIKASI = "spj_diverifikasi", "SPJ terverifikasi, menunggu SPP/SPM"
+    SPM_MENUNGGU_TTE = "spm_menunggu_tte", "SPP ditandatangani, SPM menunggu TTE Pengguna Anggaran"
     SPP_SPM_TERBIT = "spp_spm_terbit", "SPP dan SPM terbit, diperiksa PPK"
     DIKEMBALIKAN_PPK = "dikembalikan_ppk", "Dikembalikan PPK untuk dilengkapi"
     DIKIRIM_BPKA = "dikirim_bpka", "Dikirim ke BPKA"
@@ -53,12 +61,19 @@ S = StatusPembayaran
 STATUS_TERIKAT = tuple(s for s in S.values if s not in (S.DIBAYAR, S.DIBATALKAN))
 
 
-class PermintaanPembayaran(Proses):
+class PermintaanPembayaran(
+    # P.3.1.5 — the Pengguna Anggaran signs the SPM the bendahara issued (the kernel's TTE step).
+    ekor_layanan(tte=TTE(peran=("kadis",), dari=S.SPM_MENUNGGU_TTE, ke=S.SPP_SPM_TERBIT, kembali_ke=S.SPJ_DIVERIFIKASI,
+                         layanan="apps.keuangan.services.pembayaran_tandatangani_spm",
+                         label="Tandatangani SPM (TTE)", label_kembali="Kembalikan ke bendahara")),
+    Proses,
+):
     """P.3.1 — the PPTK's payment request for an activity, against one DPA line."""
 
     KODE_PROSES = ("P.3.1",)
     STATUS_AKHIR = frozenset({S.DIBAYAR, S.DIBATALKAN})
     PERAN_LIHAT = ("kadis", "subbag_perencanaan")
+    JENIS_DOKUMEN_TTE = "spm"
 
     status = FSMField(choices=S.choices, default=S.DIAJUKAN, protected=True)
     baris_dpa = models.ForeignKey(BarisDPA, on_delete=models.PROTECT, related_name="permintaan_pembayaran",
@@ -114,10 +129,11 @@ class PermintaanPembayaran(Proses):
     def kembalikan_spj(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.SPJ_DIVERIFIKASI, target=S.SPP_SPM_TERBIT, permission=peran("bendahara"),
-                custom={"label": "Terbitkan SPP dan SPM", "layanan": "apps.keuangan.services.pembayaran_terbitkan_spp_spm"})
+    @transition(field=status, source=S.SPJ_DIVERIFIKASI, target=S.SPM_MENUNGGU_TTE, permission=peran("bendahara"),
+                custom={"label": "Terbitkan SPP dan SPM", "form": "apps.dokumen.forms.TTEForm",
+                        "layanan": "apps.keuangan.services.pembayaran_terbitkan_spp_spm"})
     def terbitkan_spp_spm(self, oleh=None, data=None):
-        pass
+        """P.3.1.5 — the bendahara signs the SPP by TTE (passphrase) and puts the SPM to the kadis."""
 
     @transition(field=status, source=S.SPP_SPM_TERBIT, target=S.DIKIRIM_BPKA, permission=peran("ppk"),
                 custom={"label": "Lengkap, kirim ke BPKA"})

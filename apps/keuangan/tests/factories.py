@@ -97,11 +97,41 @@ def aksi(objek, nama: str, pengguna, data=None, files=None, catatan: str = ""):
     return jalankan_dari_form(objek=objek, info=info, pengguna=pengguna, form=form)
 
 
+NIP_BENDAHARA = "198205102006042003"
+
+
+def pejabat_keuangan(orang):
+    """The signing officials of P.3.1: the bendahara (SPP) and the kadis as Pengguna Anggaran
+    (SPM), with local keys (the bendahara's made in the test key directory when missing)."""
+    from django.conf import settings
+
+    from apps.dokumen.management.commands.buat_sertifikat_lokal import PASSPHRASE_DEMO
+    from apps.dokumen.models import Pejabat
+    from apps.dokumen.tte.sertifikat import buat_p12_pejabat, muat_atau_buat_ca
+
+    bendahara, _ = Pejabat.objects.get_or_create(
+        user=orang.bendahara, defaults={"nama": "Siti Aminah, S.E.", "nip": NIP_BENDAHARA, "jabatan": "Bendahara Pengeluaran"})
+    Pejabat.objects.get_or_create(user=orang.kadis, defaults={
+        "nama": "Dr. Bambang Sutrisno, S.H., M.Si.", "nip": "197003121995031002",
+        "jabatan": "Kepala Dinas Kependudukan dan Pencatatan Sipil"})
+    if not bendahara.berkas_p12.exists():
+        ca_cert, ca_key, _ = muat_atau_buat_ca(settings.TTE_KEY_DIR)
+        buat_p12_pejabat(settings.TTE_KEY_DIR, nama=bendahara.nama, nip=bendahara.nip, passphrase=PASSPHRASE_DEMO,
+                         ca_cert=ca_cert, ca_key=ca_key)
+
+
+def _tte() -> dict:
+    from apps.dokumen.management.commands.buat_sertifikat_lokal import PASSPHRASE_DEMO
+
+    return {"passphrase": PASSPHRASE_DEMO}
+
+
 ALUR_PEMBAYARAN = [
     ("pilih_metode", "bendahara", lambda: {"metode": "LS"}, None),
     ("susun_spj", "pptk", dict, lambda: {"spj": berkas_pdf("spj.pdf")}),
     ("verifikasi", "verifikator_keuangan", dict, None),
-    ("terbitkan_spp_spm", "bendahara", dict, None),
+    ("terbitkan_spp_spm", "bendahara", _tte, None),
+    ("tandatangani", "kadis", _tte, None),
     ("periksa_lengkap", "ppk", dict, None),
     ("catat_sp2d", "bendahara", None, None),
 ]
@@ -109,13 +139,14 @@ ALUR_PEMBAYARAN = [
 
 def permintaan(orang, *, status: str = "diajukan", jumlah: Decimal = Decimal("1500000.00"), baris_dpa=None) -> PermintaanPembayaran:
     b = baris_dpa or baris(orang)
+    pejabat_keuangan(orang)
     p = services.permintaan_ajukan(baris=b, kegiatan="Pengadaan ATK pelayanan", jumlah=jumlah, penerima="CV Maju Jaya",
                                    pengguna=orang.pptk)
     if status == "dibatalkan":
         aksi(p, "batalkan", orang.pptk, catatan="Kegiatan ditunda")
         return p
     if status == "dikembalikan_ppk":
-        for nama, peran, data, files in ALUR_PEMBAYARAN[:4]:
+        for nama, peran, data, files in ALUR_PEMBAYARAN[:5]:
             aksi(p, nama, getattr(orang, peran), data(), files() if files else None)
         aksi(p, "kembalikan", orang.ppk, catatan="Kuitansi belum ditandatangani")
         return p

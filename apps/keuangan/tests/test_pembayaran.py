@@ -1,4 +1,5 @@
-"""P.3.1 from the PPTK's request to SP2D, with the PPK's return; SPP and SPM numbered PDFs."""
+"""P.3.1 from the PPTK's request to SP2D, with the PPK's return; SPP and SPM numbered PDFs signed by
+TTE (the bendahara's SPP, the Pengguna Anggaran's SPM)."""
 
 from decimal import Decimal
 
@@ -9,26 +10,31 @@ from django.utils import timezone
 
 from apps.core.workflow import jalankan_aksi, riwayat
 from apps.dokumen.models import Dokumen
+from apps.dokumen.tests.conftest import PASSPHRASE
 
 from . import factories as f
 
 pytestmark = pytest.mark.django_db
+TTE = {"passphrase": PASSPHRASE}
 
 
 def test_it_runs_from_request_to_sp2d_with_one_return(orang, django_capture_on_commit_callbacks):
     p = f.permintaan(orang, status="spj_diverifikasi", jumlah=Decimal("2750000.00"))
     with django_capture_on_commit_callbacks(execute=True):
-        f.aksi(p, "terbitkan_spp_spm", orang.bendahara)
+        f.aksi(p, "terbitkan_spp_spm", orang.bendahara, TTE)
+        f.aksi(p, "tandatangani", orang.kadis, TTE)
     tahun = timezone.localdate().year
     spp1, spm1 = p.nomor_spp, p.nomor_spm
     assert spp1 == f"900/SPP/0001/423.112/{tahun}" and spm1 == f"900/SPM/0001/423.112/{tahun}"
     dok = {d.jenis: d for d in Dokumen.untuk(p)}
     assert dok["spp"].status == "selesai" and dok["spp"].berkas.read().startswith(b"%PDF")
+    assert dok["spp"].ditandatangani_pada and dok["spm"].ditandatangani_oleh.user == orang.kadis
     f.aksi(p, "kembalikan", orang.ppk, catatan="Kuitansi belum bermeterai")
     assert p.status == "dikembalikan_ppk"
     f.aksi(p, "lengkapi", orang.verifikator_keuangan, catatan="Kuitansi diganti")
     with django_capture_on_commit_callbacks(execute=True):
-        f.aksi(p, "terbitkan_spp_spm", orang.bendahara)
+        f.aksi(p, "terbitkan_spp_spm", orang.bendahara, TTE)
+        f.aksi(p, "tandatangani", orang.kadis, TTE)
     # The corrected pair gets the next numbers; the first pair is withdrawn, not reused.
     assert p.nomor_spp == f"900/SPP/0002/423.112/{tahun}"
     assert set(Dokumen.untuk(p).filter(aktif=True).values_list("nomor", flat=True)) == {p.nomor_spp, p.nomor_spm}
@@ -38,7 +44,8 @@ def test_it_runs_from_request_to_sp2d_with_one_return(orang, django_capture_on_c
     p.refresh_from_db()
     assert p.status == "dibayar" and p.sp2d_jumlah == Decimal("2750000.00")
     assert [r.aksi for r in riwayat(p)] == ["buat", "pilih_metode", "susun_spj", "verifikasi", "terbitkan_spp_spm",
-                                            "kembalikan", "lengkapi", "terbitkan_spp_spm", "periksa_lengkap", "catat_sp2d"]
+                                            "tandatangani", "kembalikan", "lengkapi", "terbitkan_spp_spm", "tandatangani",
+                                            "periksa_lengkap", "catat_sp2d"]
 
 
 def test_the_sp2d_cannot_exceed_the_request(orang, client):
