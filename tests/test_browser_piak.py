@@ -31,7 +31,8 @@ def _buka_status(page, kode: str, pin: str) -> None:
     page.goto(f"/status/?kode={kode}")
     page.fill("input[name=pin]", pin)
     page.click("button[name=cek]")
-    page.wait_for_selector("#linimasa")
+    # Attached, not visible: a request made straight in a later state has an empty timeline.
+    page.wait_for_selector("#linimasa", state="attached")
 
 
 def test_complaint_forwarded_answered_reopened_and_the_skm(halaman, pengguna, settings, server_smtp):
@@ -274,3 +275,71 @@ def test_population_data_update_shows_its_audited_change_on_the_residents_page(
     assert "SIAK-UPD-20261130-07" in blok.inner_text()
     warga.refresh_from_db()
     assert warga.pekerjaan == "Guru"
+
+
+# -- SKM after the handover of a P.4 service; the public IKM page changes with the answer ----------
+def test_citizen_answers_the_skm_after_handover_and_the_ikm_page_shows_it(halaman, pengguna, settings, server_smtp):
+    from django.utils import timezone
+
+    from apps.core.urls import url_proses
+    from apps.pendaftaran.models import PermohonanTanpaVerifikasi
+    from apps.pendaftaran.tests.factories import buat_permohonan
+    from apps.piak.models import JawabanSkm
+    from apps.piak.services.skm import skm_undang_selesai
+
+    server_smtp.pakai_di(settings)
+    settings.SITE_URL = halaman.live_url
+    pengguna("operator_pengambilan")
+    # An earlier answer this year (another service): every element 2 -> IKM 50,00, grade D.
+    JawabanSkm.objects.create(kunci="x" * 64, kode_layanan="P.5.1", layanan="Akta kelahiran",
+                              tanggal=timezone.localdate(), **{f"u{i}": 2 for i in range(1, 10)})
+    obj = buat_permohonan(PermohonanTanpaVerifikasi, status="siap_diambil", email="siti@contoh.id")
+    halaman.goto("/piak/ikm/")
+    assert re.sub(r"\s", "", halaman.inner_text("#nilai-ikm")) in ("50,00", "50.00")
+    assert halaman.inner_text("#mutu-ikm").strip() == "D"
+
+    # 1. Before the handover the status page invites no survey.
+    _buka_status(halaman, obj.kode_lacak, obj.pin)
+    assert halaman.locator("#undangan-skm").count() == 0
+
+    # 2. The pick-up desk hands the KTP-el over.
+    masuk(halaman, "operator_pengambilan")
+    halaman.goto(url_proses(PermohonanTanpaVerifikasi, "detail", obj.pk))
+    _aksi(halaman, "serahkan")
+    _kirim(halaman)
+    assert halaman.inner_text("#status").strip() == "Selesai"
+
+    # 3. The citizen is invited by email (the daily task) and on the status page.
+    assert skm_undang_selesai() == 1
+    undangan = [m for m in server_smtp.pesan if "siti@contoh.id" in m.penerima and "/piak/skm/" in m.get_body(("plain",)).get_content()]
+    assert len(undangan) == 1
+    _buka_status(halaman, obj.kode_lacak, obj.pin)
+    halaman.langkah("status-undangan-skm")
+    halaman.click("#undangan-skm a")
+    halaman.wait_for_selector("#form-skm")
+    # A missing element is refused, with the choices kept.
+    for i in range(1, 9):
+        halaman.check(f"input[name=u{i}][value='4']")
+    halaman.click("button[name=kirim]")
+    halaman.wait_for_selector("#form-skm .text-danger")
+    assert "Pilih salah satu nilai." in halaman.inner_text("#form-skm")
+    assert halaman.is_checked("input[name=u1][value='4']")
+    halaman.check("input[name=u9][value='3']")
+    halaman.fill("textarea[name=saran]", "Antrean pengambilan cepat.")
+    halaman.click("button[name=kirim]")
+    halaman.wait_for_selector("#skm-selesai")
+    assert JawabanSkm.objects.count() == 2
+
+    # Answered once: the status page no longer invites it.
+    _buka_status(halaman, obj.kode_lacak, obj.pin)
+    assert halaman.locator("#undangan-skm").count() == 0
+
+    # 4. The IKM page: element averages (2+4)/2 = 3 for u1-u8 and (2+3)/2 = 2,5 for u9;
+    #    (8 x 3 + 2,5) / 9 = 2,9444 x 25 = 73,61, grade C. The service itself: 35/9 x 25 = 97,22, A.
+    halaman.goto("/piak/ikm/")
+    halaman.langkah("ikm")
+    assert re.sub(r"\s", "", halaman.inner_text("#nilai-ikm")) in ("73,61", "73.61")
+    assert halaman.inner_text("#mutu-ikm").strip() == "C"
+    baris = halaman.locator("#ikm-layanan tbody tr", has_text="P.4.1.1").inner_text()
+    assert re.search(r"1\s+97[,.]22\s+A", baris)
+    assert "siti" not in halaman.content().lower() and obj.kode_lacak not in halaman.content()
