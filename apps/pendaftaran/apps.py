@@ -14,7 +14,3 @@ class PendaftaranConfig(AppConfig):
         from .dokumen_p4 import daftarkan_dokumen_p4
 
         daftarkan_dokumen_p4()
-
-        from .dokumen_pindah import daftarkan_dokumen_pindah
-
-        daftarkan_dokumen_pindah()

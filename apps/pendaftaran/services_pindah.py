@@ -1,6 +1,7 @@
-"""P.4.6 — services of the assisted moving-in: the ownership check, the signing of the surat
-pengantar, its sending to the Dukcapil of origin, and the approval's consequences (register and
-follow-up requests), each landing with its transition in one transaction."""
+"""P.4.6 — services of the assisted moving-in: the ownership check with the surat pengantar to the
+Dukcapil of origin drafted as an outgoing letter of P.1.2.1.1 (the kadis signs it by TTE, the tata
+usaha numbers it and emails it), and the approval's consequences (register and follow-up requests),
+each landing with its transition in one transaction."""
 
 from __future__ import annotations
 
@@ -38,47 +39,48 @@ def masalah_kepemilikan(objek) -> list[str]:
 
 def pindah_periksa(*, objek, pengguna, form):
     """The verifikator's check of ownership against the register; refused with the reasons when
-    it does not hold (the verifikator then returns or refuses the request)."""
+    it does not hold (the verifikator then returns or refuses the request). When it holds, the
+    surat pengantar is drafted as an outgoing letter (P.1.2.1.1, as the keabsahan letter of P.5.8)
+    addressed to the Dukcapil of origin, with that office's address on file for the TU's email."""
     masalah = masalah_kepemilikan(objek)
     if masalah:
         raise AksiDitolak(" ".join(masalah))
-    return jalankan_form(objek=objek, pengguna=pengguna, form=form)
-
-
-def pindah_tandatangani(*, objek, pengguna, form):
-    """TTE of the surat pengantar by kabid/kadis. It is addressed to the Dukcapil of origin, so it
-    is not mailed to the citizen at signing; the verifikator sends it (``pindah_kirim_surat``)."""
-    from apps.dokumen.services import dokumen_tandatangani, jenis_tte_untuk, passphrase_periksa
-
-    passphrase = form.cleaned_data["passphrase"]
-    pejabat = passphrase_periksa(pejabat=pengguna, passphrase=passphrase)
-    with transaction.atomic():
-        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
-        dokumen_tandatangani(objek=objek, jenis=jenis_tte_untuk(objek), pejabat=pejabat, passphrase=passphrase,
-                             kirim_email=False)
-    return log
-
-
-def surat_pengantar(objek):
-    from apps.dokumen.services import dokumen_untuk_cetak
-
-    return dokumen_untuk_cetak(objek)
-
-
-def pindah_kirim_surat(*, objek, pengguna, form):
-    """Send the signed surat pengantar to the origin office's address on file (once, by the
-    document's email job) and record it."""
-    from apps.dokumen.services import dokumen_kirim_email
-
-    dokumen = surat_pengantar(objek)
-    if dokumen is None or not dokumen.siap:
-        raise AksiDitolak("Surat pengantar bertanda tangan elektronik belum selesai dibuat. Tunggu sebentar.")
     if not objek.kantor_asal.email:
         raise AksiDitolak("Alamat email Dukcapil asal belum tercatat.")
     with transaction.atomic():
-        log = jalankan_form(objek=objek, pengguna=pengguna, form=form)
-        dokumen_kirim_email(dokumen=dokumen, email=objek.kantor_asal.email)
-    return log
+        surat = surat_pengantar_buat(objek=objek, pengguna=pengguna)
+        objek.surat_pengantar = surat
+        return jalankan_form(objek=objek, pengguna=pengguna, form=form)
+
+
+def isi_surat_pengantar(objek) -> list[str]:
+    """The body of the surat pengantar: the applicant, the addresses and who moves."""
+    anggota = "; ".join(f"{i}. {a.get('nama', '')} (NIK {a.get('nik', '')}, {a.get('hubungan', '')})"
+                        for i, a in enumerate(objek.anggota, 1))
+    return [
+        "Bersama ini kami sampaikan permohonan pindah penduduk daerah Saudara yang akan berdomisili di Kota "
+        f"Pasuruan atas nama {objek.nama}, NIK {objek.nik}, No. KK asal {objek.no_kk_asal}, alamat asal "
+        f"{objek.alamat_asal}, alamat tujuan {objek.alamat_tujuan} RT {objek.rt}/RW {objek.rw}, "
+        f"Kelurahan {objek.kelurahan.nama}, Kota Pasuruan.",
+        f"Anggota keluarga yang pindah: {anggota}.",
+        "Kepemilikan dokumen pemohon telah kami verifikasi. Mohon kiranya dapat diterbitkan Surat Keterangan "
+        "Pindah WNI (SKPWNI) dan dikirimkan kepada kami. Atas kerja samanya kami sampaikan terima kasih.",
+    ]
+
+
+def surat_pengantar_buat(*, objek, pengguna):
+    from apps.umum.services_keluar import buat_surat_keluar
+
+    kantor = objek.kantor_asal
+    surat = buat_surat_keluar(
+        hal=f"Permohonan surat keterangan pindah a.n. {objek.nama}",
+        kepada=f"Kepala {kantor.nama}\n{kantor.daerah}\n{kantor.email}",
+        isi=isi_surat_pengantar(objek), pengguna=pengguna, asal_proses=f"P.4.6 · {objek.kode_lacak}",
+    )
+    # The office's address on file: the tata usaha's email step offers it (P.1.2.1.1.6).
+    surat.email_tujuan = kantor.email
+    surat.save(update_fields=["email_tujuan"])
+    return surat
 
 
 def _ambil_ke_register(objek, pengguna):

@@ -1,9 +1,11 @@
 """P.4.6 — layanan bantuan pindah masuk (assisted moving-in), filed online.
 
 The citizen files online; the verifikator pendataan checks the documents' ownership against the
-register and drafts the surat pengantar; kabid or kadis signs it (the kernel's TTE); the verifikator
-sends it to the Dukcapil of origin (the signed PDF emailed to that office's address on file) and
-records the answer: refused (the citizen is told why) or approved with the SKPWNI, after which the
+register and drafts the surat pengantar to the Dukcapil of origin as an outgoing letter of P.1.2.1.1
+(``umum.SuratKeluar``, as P.5.8's keabsahan letter): the kadis approves and signs it by TTE, the
+tata usaha numbers it in the outgoing-letter agenda and emails the signed PDF to that office's
+address on file. Once it is sent, the verifikator records the answer: refused (the citizen is told
+why) or approved with the SKPWNI, after which the
 family is taken into the register and the follow-up requests (KK, KTP-el, KIA, akta kelahiran) are
 opened as their own requests.
 """
@@ -14,7 +16,6 @@ from django.db import models
 from django_fsm import FSMField, transition
 
 from apps.core.asupan import DenganPersyaratan, SyaratBerkas
-from apps.core.ekor import TTE, ekor_layanan
 from apps.core.models import Proses
 from apps.core.peran import peran
 from apps.core.tutup_otomatis import SISTEM
@@ -41,9 +42,7 @@ class StatusPindah(models.TextChoices):
     DRAF = "draf", "Menunggu konfirmasi email pemohon"
     DIAJUKAN = "diajukan", "Diajukan"
     DIKEMBALIKAN = "dikembalikan", "Dikembalikan ke pemohon"
-    TERVERIFIKASI = "terverifikasi", "Surat pengantar disusun"
-    DITANDATANGANI = "ditandatangani", "Surat pengantar ditandatangani (TTE)"
-    MENUNGGU_JAWABAN = "menunggu_jawaban", "Menunggu jawaban Dukcapil asal"
+    MENUNGGU_JAWABAN = "menunggu_jawaban", "Surat pengantar ke Dukcapil asal, menunggu jawaban"
     SELESAI = "selesai", "Disetujui: data diterima, dokumen lanjutan dibuka"
     DITOLAK = "ditolak", "Ditolak"
 
@@ -52,12 +51,7 @@ S = StatusPindah
 PERAN_VERIFIKATOR = peran("verifikator_pendataan")
 
 
-class PindahMasuk(
-    ekor_layanan(tte=TTE(peran=("kabid", "kadis"), kembali_ke=S.DIAJUKAN, label="Tandatangani surat pengantar (TTE)",
-                     layanan="apps.pendaftaran.services_pindah.pindah_tandatangani")),
-    DenganPersyaratan,
-    Proses,
-):
+class PindahMasuk(DenganPersyaratan, Proses):
     """One family's request to move into Kota Pasuruan with the Dinas' help (P.4.6)."""
 
     KODE_PROSES = ("P.4.6",)
@@ -65,7 +59,6 @@ class PindahMasuk(
     BOLEH_DARING = True
     BOLEH_LENGKAPI_DARING = True
     STATUS_AKHIR = frozenset({S.SELESAI, S.DITOLAK})
-    JENIS_DOKUMEN_TTE = "surat_pengantar_pindah"
     SALURAN_ASUPAN = {"daring": ("pemohon",), "loket": ("petugas_fo", "verifikator_pendataan")}
     FORM_ASUPAN = "apps.pendaftaran.forms_pindah.PindahMasukForm"
     PERSYARATAN = (
@@ -74,6 +67,8 @@ class PindahMasuk(
         SyaratBerkas("lain", "Dokumen pendukung lain", wajib=False),
     )
     PERAN_LIHAT = ("verifikator_pendataan", "kabid", "kadis", "petugas_fo")
+    # The citizen's timeline names the applicant's own steps (else both read as "Diajukan").
+    AKSI_PUBLIK = {"konfirmasi_email": "Email dikonfirmasi pemohon", "lengkapi_daring": "Berkas dilengkapi pemohon"}
 
     status = FSMField(choices=S.choices, default=S.DIAJUKAN, protected=True)
     nik = models.CharField("NIK pemohon", max_length=16, db_index=True)
@@ -94,7 +89,9 @@ class PindahMasuk(
     telepon = models.CharField(max_length=20, blank=True)
     # Written by the steps.
     kepemilikan_sesuai = models.BooleanField("kepemilikan dokumen sesuai register", default=False, editable=False)
-    surat_dikirim_pada = models.DateTimeField("surat pengantar dikirim", null=True, blank=True, editable=False)
+    # The surat pengantar: an outgoing letter of P.1.2.1.1 (numbered, signed and sent by that process).
+    surat_pengantar = models.ForeignKey("umum.SuratKeluar", null=True, blank=True, on_delete=models.PROTECT,
+                                        related_name="+", editable=False, verbose_name="surat pengantar")
     nomor_skpwni = models.CharField("nomor SKPWNI", max_length=40, blank=True)
     no_kk_baru = models.CharField("No. KK baru (SIAK)", max_length=16, blank=True)
     permohonan_lanjutan = models.JSONField("permohonan lanjutan", default=list, blank=True, editable=False)
@@ -118,11 +115,18 @@ class PindahMasuk(
         return (self.nama, self.nik)
 
     def data_dokumen(self, jenis: str) -> dict:
-        if jenis == "tanda_terima":
-            return self.data_tanda_terima()
-        return {"kantor": str(self.kantor_asal), "nama": self.nama, "nik": self.nik, "no_kk_asal": self.no_kk_asal,
-                "alamat_asal": self.alamat_asal, "alamat_tujuan": f"{self.alamat_tujuan} RT {self.rt}/RW {self.rw}",
-                "anggota": self.anggota}
+        return self.data_tanda_terima()
+
+    @property
+    def surat_dikirim_pada(self):
+        """When the tata usaha sent the surat pengantar (None while it is not sent)."""
+        surat = self.surat_pengantar
+        return surat.diterima_pada if surat is not None and surat.status in ("terkirim", "diarsipkan") else None
+
+    def _surat_terkirim(self) -> bool:
+        """The origin's answer is recorded only after the letter went out (signed, sent by the TU)."""
+        surat = self.surat_pengantar
+        return surat is not None and surat.status in ("terkirim", "diarsipkan")
 
     # -- online: held as a draft until the applicant opens the signed link in the email, so no
     # one files in someone else's name unseen; run as the system (no staff holds the role).
@@ -139,7 +143,7 @@ class PindahMasuk(
         pass
 
     # -- the verifikator pendataan's steps ---------------------------------------------------
-    @transition(field=status, source=S.DIAJUKAN, target=S.TERVERIFIKASI, permission=PERAN_VERIFIKATOR,
+    @transition(field=status, source=S.DIAJUKAN, target=S.MENUNGGU_JAWABAN, permission=PERAN_VERIFIKATOR,
                 custom={"label": "Kepemilikan dokumen sesuai: susun surat pengantar",
                         "layanan": "apps.pendaftaran.services_pindah.pindah_periksa", "gaya": "success"})
     def periksa_kepemilikan(self, oleh=None, data=None):
@@ -164,21 +168,15 @@ class PindahMasuk(
     def tolak(self, oleh=None, data=None):
         pass
 
-    @transition(field=status, source=S.DITANDATANGANI, target=S.MENUNGGU_JAWABAN, permission=PERAN_VERIFIKATOR,
-                custom={"label": "Kirim surat pengantar ke Dukcapil asal",
-                        "layanan": "apps.pendaftaran.services_pindah.pindah_kirim_surat"})
-    def kirim_surat(self, oleh=None, data=None):
-        from django.utils import timezone
-
-        self.surat_dikirim_pada = timezone.now()
-
     @transition(field=status, source=S.MENUNGGU_JAWABAN, target=S.DITOLAK, permission=PERAN_VERIFIKATOR,
+                conditions=[_surat_terkirim],
                 custom={"label": "Dukcapil asal menolak", "wajib_catatan": True, "catatan_publik": True,
                         "gaya": "danger"})
     def asal_menolak(self, oleh=None, data=None):
         pass
 
     @transition(field=status, source=S.MENUNGGU_JAWABAN, target=S.SELESAI, permission=PERAN_VERIFIKATOR,
+                conditions=[_surat_terkirim],
                 custom={"label": "Dukcapil asal menyetujui: SKPWNI diterima",
                         "form": "apps.pendaftaran.forms_pindah.SKPWNIForm",
                         "layanan": "apps.pendaftaran.services_pindah.pindah_setujui", "gaya": "success"})

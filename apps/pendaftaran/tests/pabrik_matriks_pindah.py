@@ -16,19 +16,8 @@ def _isian(aksi, objek, dunia):
 
 @pabrik("pendaftaran.PindahMasuk", isian=_isian)
 def pindah_masuk(status: str, dunia: Dunia):
-    """A family from Kab. Malang; in ``ditandatangani`` its surat pengantar is signed."""
+    """A family from Kab. Malang; waiting for the answer, its surat pengantar (an outgoing letter of
+    P.1.2.1.1) has been sent."""
     from .pabrik_pindah import buat_pindah
 
-    obj = buat_pindah(status)
-    if status == "ditandatangani":
-        from django.contrib.contenttypes.models import ContentType
-        from django.utils import timezone
-
-        from apps.dokumen.models import Dokumen
-
-        Dokumen.objects.create(
-            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, jenis="surat_pengantar_pindah",
-            judul="Surat pengantar", kunci_nomor="uji", tahun=timezone.localdate().year, urut=obj.pk,
-            nomor=f"UJI-{obj.pk}", perlu_tte=True, status=Dokumen.Status.SELESAI, berkas="dokumen/uji.pdf",
-        )
-    return obj
+    return buat_pindah(status)

@@ -43,5 +43,19 @@ def buat_pindah(status: str = "diajukan", **kw) -> PindahMasuk:
     }
     if status == "selesai":
         data.update(nomor_skpwni="SKPWNI/3507/0001/2026", no_kk_baru="3575019999100001")
+    if status in ("menunggu_jawaban", "selesai"):
+        data["kepemilikan_sesuai"] = True
+        data["surat_pengantar"] = surat_terkirim(data["kantor_asal"])
     data.update(kw)
     return PindahMasuk.objects.create(**data)
+
+
+def surat_terkirim(kantor: KantorDukcapil):
+    """The surat pengantar as P.1.2.1.1 leaves it once the tata usaha emailed it."""
+    from apps.umum.models import StatusSuratKeluar, SuratKeluar
+
+    return SuratKeluar.objects.create(
+        status=StatusSuratKeluar.TERKIRIM, perintah="Surat dari proses P.4.6", hal="Permohonan surat keterangan pindah",
+        kepada=f"Kepala {kantor.nama}", isi="Isi surat", asal_proses="P.4.6", cara_kirim="email",
+        email_tujuan=kantor.email, diterima_pada=timezone.now(),
+    )

@@ -1,11 +1,12 @@
-"""P.4.6: pindah masuk — ownership checked against the register, surat pengantar signed and sent to
-the Dukcapil of origin, the answer recorded: refused (the citizen told why) or approved (SKPWNI
+"""P.4.6: pindah masuk — ownership checked against the register, the surat pengantar drafted as an
+outgoing letter (P.1.2.1.1: numbered in its agenda, signed by TTE, emailed to the Dukcapil of
+origin), the answer recorded: refused (the citizen told why) or approved (SKPWNI
 attached, the family in the register, the follow-up requests opened in the citizen's name)."""
 
 import pytest
 from django.core import mail
 
-from apps.core.workflow import AksiDitolak, aksi_model, jalankan_aksi, jalankan_dari_form, kelas_form
+from apps.core.workflow import AksiDitolak, aksi_model, aksi_tersedia, jalankan_aksi, jalankan_dari_form, kelas_form
 from apps.pendaftaran.forms_pindah import PindahMasukForm, baca_anggota
 from apps.pendaftaran.models.pindah_masuk import PindahMasuk
 
@@ -17,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 def _pos(obj, aksi, user, data, files=None):
     info = aksi_model(type(obj))[aksi]
-    form = kelas_form(info)({"versi": obj.versi, **data}, files or {}, aksi=info, objek=obj, pengguna=user)
+    cls = kelas_form(info)
+    kw = {"instance": obj} if getattr(getattr(cls, "_meta", None), "model", None) else {}
+    form = cls({"versi": obj.versi, **data}, files or {}, aksi=info, objek=obj, pengguna=user, **kw)
     assert form.is_valid(), form.errors
     jalankan_dari_form(objek=obj, pengguna=user, form=form, info=info)
     obj.refresh_from_db()
@@ -49,23 +52,39 @@ def test_refused_by_the_origin_office_the_citizen_is_told_why(pengguna):
 
 
 def test_whole_flow_signed_letter_emailed_to_origin_then_approval_opens_follow_ups(
-        pengguna, kabid, django_capture_on_commit_callbacks):
+        pengguna, kunci_tte, django_capture_on_commit_callbacks):
     from apps.capil.models import PencatatanSipil
     from apps.dokumen.models import Dokumen
     from apps.pendaftaran.models import PermohonanDenganVerifikasi, PermohonanTanpaVerifikasi
     from apps.penduduk.models import Keluarga, Penduduk, RiwayatRegister
+    from apps.umum.models import KlasifikasiArsip
+
+    from .factories import PASSPHRASE, buat_pejabat
 
     obj = buat_pindah()
     ver = pengguna("verifikator_pendataan")
+    kadis, tu = pengguna("kadis"), pengguna("tata_usaha")
+    buat_pejabat(kadis, nip="197003121995031002", direktori=kunci_tte)
     _pos(obj, "periksa_kepemilikan", ver, {})
-    assert obj.status == "terverifikasi" and obj.kepemilikan_sesuai
+    assert obj.status == "menunggu_jawaban" and obj.kepemilikan_sesuai
+    # The surat pengantar is an outgoing letter in the kepala's hands, addressed to the origin.
+    surat = obj.surat_pengantar
+    assert surat.status == "diajukan" and surat.asal_proses == f"P.4.6 · {obj.kode_lacak}"
+    assert surat.email_tujuan == kantor_asal().email and obj.nik in surat.isi and "ADI SANTOSO" in surat.isi
+    # No answer before the letter went out.
+    assert "asal_menyetujui" not in {a.nama for a in aksi_tersedia(obj, ver)}
+    # P.1.2.1.1: approved, numbered in the outgoing agenda, signed by TTE, emailed with the PDF.
+    _pos(surat, "setujui", kadis, {"hal": surat.hal, "kepada": surat.kepada, "isi": surat.isi})
+    _pos(surat, "beri_nomor", tu, {"klasifikasi": KlasifikasiArsip.objects.order_by("kode").first().pk})
+    assert surat.nomor_surat and surat.nomor_urut
     with django_capture_on_commit_callbacks(execute=True):
-        _pos(obj, "tandatangani", kabid, {"passphrase": "rahasia-tte-1"})
-    dok = Dokumen.untuk(obj).get()
-    assert (dok.jenis, dok.siap, dok.ditandatangani) == ("surat_pengantar_pindah", True, True), dok.galat
+        _pos(surat, "tandatangani", kadis, {"passphrase": PASSPHRASE})
+    dok = Dokumen.untuk(surat).get()
+    assert (dok.jenis, dok.siap, dok.ditandatangani, dok.nomor) == ("surat_keluar", True, True, surat.nomor_surat), dok.galat
     assert mail.outbox == []  # addressed to the origin office, not the citizen
     with django_capture_on_commit_callbacks(execute=True):
-        _pos(obj, "kirim_surat", ver, {})
+        _pos(surat, "kirim_lewat_email", tu, {"email_tujuan": surat.email_tujuan})
+    obj.refresh_from_db()
     assert obj.status == "menunggu_jawaban" and obj.surat_dikirim_pada
     assert [m.to for m in mail.outbox] == [[kantor_asal().email]]
     assert mail.outbox[0].attachments
