@@ -1,5 +1,5 @@
 """The leaders' dashboard in a real browser: the counts match the requests filed in the test, the
-charts render without console errors, a filter narrows them, a bar opens the filtered queue, and
+charts render without console errors, a filter narrows them, a bar opens the queue under the same filters, and
 a table's XLSX export opens with openpyxl with the right rows."""
 
 import pytest
@@ -54,7 +54,8 @@ def test_dashboard_counts_filters_charts_and_exports(halaman, pengguna, tmp_path
     assert baris[0][:4] == ["Proses", "Layanan", "Masuk", "Selesai"]
     assert [b[2] for b in baris[1:]] == [1]
 
-    # Clicking the bar of the open files opens the queue filtered to that state.
+    # Clicking the bar of the open files opens the queue filtered to that state and to the
+    # dashboard's filters (here the online channel): it lists the one file the bar counts.
     x, y = halaman.evaluate(
         """() => { const c = document.querySelector("#tabel-backlog canvas");
                    c.scrollIntoView({block: "center", behavior: "instant"});
@@ -63,7 +64,8 @@ def test_dashboard_counts_filters_charts_and_exports(halaman, pengguna, tmp_path
     )
     halaman.mouse.click(x, y)
     halaman.wait_for_url("**/uji/contoh/**")
-    assert "status=diajukan" in halaman.url
-    assert halaman.locator("#antrian tbody tr").count() == 4
+    assert "status=diajukan" in halaman.url and "kanal=daring" in halaman.url
+    assert halaman.locator("#antrian tbody tr").count() == 1
+    assert "Kanal: Daring" in halaman.locator("#saringan-dasbor").inner_text()
     halaman.langkah("antrean-dari-grafik")
     assert not galat, galat
