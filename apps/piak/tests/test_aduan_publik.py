@@ -60,6 +60,7 @@ def test_it_limits_filings_per_address(client, settings):
 def test_it_refuses_a_text_too_long(client):
     r = client.post(URL, _data(isi="a" * 4001))
     assert r.status_code == 400 and not Pengaduan.objects.exists()
+    assert b"4000" in r.content and b"Rina Wati" in r.content and b"rina@contoh.id" in r.content
 
 
 def test_it_refuses_a_large_attachment(client):
@@ -67,6 +68,7 @@ def test_it_refuses_a_large_attachment(client):
                                content_type="application/pdf")
     r = client.post(URL, {**_data(), "lampiran": besar})
     assert r.status_code == 400 and not Pengaduan.objects.exists()
+    assert b"Akta kelahiran anak saya belum terbit." in r.content
 
 
 def test_a_screenshot_is_kept(client):
