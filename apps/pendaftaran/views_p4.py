@@ -56,7 +56,7 @@ def blangko_register(request):
 
 
 class KunjunganForm(forms.Form):
-    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}))
+    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
 
 
 @login_required
