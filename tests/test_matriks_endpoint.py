@@ -241,3 +241,38 @@ def test_citizen_account_endpoints_give_every_role_the_same_and_no_role_more(cli
         if hasil != harap or not tetap:
             salah.append((kode, hasil, tetap))
     assert salah == []
+
+
+def test_public_online_filing_is_open_to_anyone_and_creates_only_a_held_filing(client, pengguna, django_capture_on_commit_callbacks):
+    """The public filing pages (apps.publik.views_daring) need no account: an anonymous visitor and
+    every role may post them. What step 2 keeps is a held filing (PengajuanDaring and its scans),
+    never a request in a queue; "Kirim" only sends the email; the request exists only once the
+    emailed link is opened."""
+    from django.core import mail
+    from django.core.cache import cache
+
+    from apps.pendaftaran.models import PermohonanDenganVerifikasi
+    from apps.pendaftaran.tests.factories import layanan
+    from apps.publik.models import PengajuanDaring
+
+    lay = layanan("kk", "hilang")
+    data = {k: v for k, v in _isian_pendaftaran(lay).items() if not k.startswith(("berkas_", "syarat_", "layanan"))}
+    salah = []
+    for kode in [ANONIM, *KODE_PERAN]:
+        cache.clear()  # the per-address limit: every role posts from the same test address
+        client.logout()
+        if kode != ANONIM:
+            client.force_login(pengguna(kode))
+        sebelum = PengajuanDaring.objects.count()
+        r1 = client.post(reverse("publik:daring-layanan", args=[lay.kode]), data)
+        berkas = {f"berkas_{p.pk}": SimpleUploadedFile("pindaian.pdf", PDF) for p in lay.persyaratan.filter(wajib=True)}
+        r2 = client.post(reverse("publik:daring-layanan-berkas", args=[lay.kode]), berkas)
+        with django_capture_on_commit_callbacks(execute=True):
+            r3 = client.post(reverse("publik:daring-layanan-periksa", args=[lay.kode]))
+        if (r1.status_code, r2.status_code, r3.status_code) != (302, 302, 302) or PengajuanDaring.objects.count() != sebelum + 1:
+            salah.append((kode, r1.status_code, r2.status_code, r3.status_code))
+    assert salah == []
+    assert not PermohonanDenganVerifikasi.objects.exists() and len(mail.outbox) == len(KODE_PERAN) + 1
+    tautan = next(b for b in mail.outbox[0].body.split() if "/daring/konfirmasi-pengajuan/" in b)
+    client.logout()
+    assert client.get(tautan).status_code == 200 and PermohonanDenganVerifikasi.objects.count() == 1

@@ -274,3 +274,14 @@ def test_an_unconfirmed_or_forged_link_creates_nothing(client, django_capture_on
     assert r.status_code == 400 and not PermohonanDenganVerifikasi.objects.exists()
     p.refresh_from_db()
     assert p.object_id is None
+
+
+def test_unconfirmed_filings_are_deleted_with_their_scans_after_the_link_expires(client, django_capture_on_commit_callbacks):
+    from apps.publik.management.commands.bersihkan_pengajuan_daring import bersihkan_pengajuan
+
+    lay = layanan("kk", "hilang")
+    _ajukan(client, lay.kode, _data_kk(), _berkas_wajib(lay), django_capture_on_commit_callbacks)
+    assert bersihkan_pengajuan() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert bersihkan_pengajuan(sekarang=timezone.now() + datetime.timedelta(days=8)) == 1
+    assert _tak_tersimpan() == (0, 0, 0)
