@@ -4,6 +4,7 @@ from apps.core.admin import HanyaBacaAdmin
 
 from .models import (
     Aset,
+    DataPegawai,
     Disposisi,
     Inventarisasi,
     KebutuhanBarang,
@@ -128,3 +129,11 @@ class UsulanKepegawaianAdmin(HanyaBacaAdmin):
     search_fields = ["kode_lacak", "pegawai__username", "pegawai__first_name", "nomor_sk"]
     list_select_related = ["pegawai"]
     exclude = ["pin"]
+
+
+@admin.register(DataPegawai)
+class DataPegawaiAdmin(admin.ModelAdmin):
+    """P.1.3.1: the start of service the cuti tahunan right counts from (kept by the tata usaha)."""
+
+    list_display = ("user", "nip", "tmt_cpns")
+    search_fields = ("user__username", "user__first_name", "nip")

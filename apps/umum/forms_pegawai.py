@@ -45,18 +45,23 @@ class _UsulanMixin:
         if mulai.year != selesai.year:
             self.add_error("tanggal_selesai", "Ajukan cuti yang melewati pergantian tahun sebagai dua usulan.")
             return
+        if data.get("jenis_cuti") == JenisCuti.TAHUNAN:
+            saldo = saldo_cuti_tahunan(self.pegawai_usulan, mulai.year, kecuali=self.instance, pada=mulai)
+            if saldo.belum_berhak:
+                self.add_error("tanggal_mulai", (
+                    "Cuti tahunan baru dapat diambil setelah 1 tahun bekerja secara terus-menerus, yaitu mulai "
+                    f"{saldo.berhak_mulai:%d-%m-%Y} (PP 11/2017 Pasal 310)."))
+                return
         lama = hari_kerja_antara(mulai, selesai)
         if lama == 0:
             self.add_error("tanggal_selesai", "Rentang tanggal ini tidak memuat hari kerja.")
             return
         self.lama_hari = lama
-        if data.get("jenis_cuti") == JenisCuti.TAHUNAN:
-            saldo = saldo_cuti_tahunan(self.pegawai_usulan, mulai.year, kecuali=self.instance)
-            if lama > saldo.sisa:
-                self.add_error("tanggal_selesai", (
-                    f"Sisa cuti tahunan {mulai.year} Anda {saldo.sisa} hari kerja (hak {saldo.hak}: jatah "
-                    f"{saldo.jatah} + sisa tahun lalu {saldo.sisa_tahun_lalu}; terpakai/diajukan {saldo.terpakai}), "
-                    f"sedangkan usulan ini {lama} hari kerja."))
+        if data.get("jenis_cuti") == JenisCuti.TAHUNAN and lama > saldo.sisa:
+            self.add_error("tanggal_selesai", (
+                f"Sisa cuti tahunan {mulai.year} Anda {saldo.sisa} hari kerja (hak {saldo.hak}: jatah "
+                f"{saldo.jatah} + sisa tahun lalu {saldo.sisa_tahun_lalu}; terpakai/diajukan {saldo.terpakai}), "
+                f"sedangkan usulan ini {lama} hari kerja."))
 
 
 class UsulanKepegawaianForm(_UsulanMixin, forms.ModelForm):

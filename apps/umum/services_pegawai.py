@@ -17,7 +17,9 @@ def _periksa_saldo(usulan: UsulanKepegawaian) -> None:
     if usulan.jenis != JenisUsulan.CUTI or usulan.jenis_cuti != JenisCuti.TAHUNAN or not usulan.tanggal_mulai:
         return
     get_user_model().objects.select_for_update().filter(pk=usulan.pegawai_id).first()
-    saldo = saldo_cuti_tahunan(usulan.pegawai, usulan.tanggal_mulai.year, kecuali=usulan)
+    saldo = saldo_cuti_tahunan(usulan.pegawai, usulan.tanggal_mulai.year, kecuali=usulan, pada=usulan.tanggal_mulai)
+    if saldo.belum_berhak:
+        raise AksiDitolak(f"Cuti tahunan baru dapat diambil setelah 1 tahun bekerja, mulai {saldo.berhak_mulai:%d-%m-%Y}.")
     if (usulan.lama_hari or 0) > saldo.sisa:
         raise AksiDitolak(f"Sisa cuti tahunan {saldo.tahun} tinggal {saldo.sisa} hari kerja.")
 

@@ -14,6 +14,7 @@ from .aset import Aset, CaraPerolehan, KondisiAset
 from .bmd import JENIS_DOKUMEN_RKBMD, Inventarisasi, KebutuhanBarang, StatusInventarisasi
 from .kepegawaian import (
     JATAH_CUTI_TAHUNAN,
+    DataPegawai,
     JenisCuti,
     JenisUsulan,
     SaldoCuti,
@@ -51,6 +52,7 @@ __all__ = [
     "StatusUsulan",
     "SuratKeluar",
     "UsulanKepegawaian",
+    "DataPegawai",
     "hari_kerja_antara",
     "saldo_cuti_tahunan",
     "PERAN_PIMPINAN_SURAT",

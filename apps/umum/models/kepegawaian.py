@@ -13,13 +13,14 @@ downloads it from the request's page::
     diajukan, perlu_dilengkapi --batalkan (the employee)--> dibatalkan
 
 An employee sees only their own requests (staff data follows the least-privilege rule of residents'
-data); the tata usaha handles them all. The cuti tahunan balance: ``saldo_cuti_tahunan``.
+data); the tata usaha handles them all. The cuti tahunan balance: ``saldo_cuti_tahunan``, from the
+employee's start of service (``DataPegawai.tmt_cpns``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -29,10 +30,13 @@ from django_fsm import FSMField, transition
 from apps.core.models import Proses
 from apps.core.peran import peran, peran_pengguna
 
-# PP 11/2017 Pasal 310-311 (as amended by PP 17/2020): 12 working days of cuti tahunan a year;
-# what is left of a year (at most 6 days) may be taken the next year.
+# PP 11/2017 Pasal 310-313 (as amended by PP 17/2020) and Peraturan BKN 24/2017: 12 working days
+# of cuti tahunan a year, from one year of continuous service; what is left of last year may be
+# taken this year up to 18 days in all (6 carried), and a right unused two years or more in a row
+# up to 24 days in all (12 carried).
 JATAH_CUTI_TAHUNAN = 12
 SISA_DIBAWA_MAKS = 6
+HAK_MAKS_DUA_TAHUN = 24
 
 
 class JenisUsulan(models.TextChoices):
@@ -169,14 +173,48 @@ class UsulanKepegawaian(Proses):
         pass
 
 
+class DataPegawai(models.Model):
+    """What the leave rules need of an employee's service record, kept by the tata usaha."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_pegawai",
+                                verbose_name="akun pegawai")
+    nip = models.CharField("NIP", max_length=18, blank=True)
+    tmt_cpns = models.DateField("TMT CPNS (mulai bekerja)", help_text="Hak cuti tahunan timbul setelah 1 tahun bekerja.")
+
+    class Meta:
+        verbose_name = "data pegawai"
+        verbose_name_plural = "data pegawai"
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name() or self.user.username} (TMT {self.tmt_cpns:%d-%m-%Y})"
+
+
+def genap_setahun(tmt: date) -> date:
+    """The day one year of service is complete (29 February counts from 1 March)."""
+    try:
+        return tmt.replace(year=tmt.year + 1)
+    except ValueError:
+        return tmt.replace(year=tmt.year + 1, month=3, day=1)
+
+
+def tmt_pegawai(pegawai) -> date | None:
+    data = DataPegawai.objects.filter(user_id=getattr(pegawai, "pk", pegawai)).values_list("tmt_cpns", flat=True)
+    return data.first()
+
+
 @dataclass(frozen=True)
 class SaldoCuti:
     """An employee's cuti tahunan for one year, as PP 11/2017 counts it (in working days)."""
 
     tahun: int
-    jatah: int  # 12 a year
-    sisa_tahun_lalu: int  # what was left last year, at most 6, carried over
+    jatah: int  # 12 a year; 0 before one year of service
+    sisa_tahun_lalu: int  # carried over: at most 6, or 12 after two unused years
     terpakai: int  # taken or requested this year (a request not cancelled holds its days)
+    berhak_mulai: date | None = None  # set when the employee has no right yet (first year of service)
+
+    @property
+    def belum_berhak(self) -> bool:
+        return self.berhak_mulai is not None
 
     @property
     def hak(self) -> int:
@@ -197,21 +235,41 @@ def _cuti_tahunan_terpakai(pegawai, tahun: int, *, kecuali=None) -> int:
     return qs.aggregate(n=Sum("lama_hari"))["n"] or 0
 
 
-def saldo_cuti_tahunan(pegawai, tahun: int, *, kecuali=None) -> SaldoCuti:
-    """The balance of ``pegawai`` for ``tahun``: 12 days, plus what was left of last year's 12 (at
-    most 6), minus the days of this year's requests that are not cancelled (``kecuali``: the
-    request being edited). Kept simple on purpose: the carry-over of two unused years (up to 24
-    days), the first year of service and cuti bersama taken from the balance are not counted."""
+def saldo_cuti_tahunan(pegawai, tahun: int, *, kecuali=None, pada: date | None = None) -> SaldoCuti:
+    """The balance of ``pegawai`` for ``tahun`` on the day ``pada`` (the leave's first day; by
+    default today in the current year, else the year's last day), minus the days of this year's
+    requests that are not cancelled (``kecuali``: the request being edited):
+
+    - before one year of service (``DataPegawai.tmt_cpns``) there is no cuti tahunan;
+    - 12 days, plus what was left of last year's 12, at most 6 (18 in all);
+    - when the right of the two previous years went wholly unused, 12 carried (24 in all);
+    - a year in which the employee had no right yet carries nothing.
+
+    An employee without a service record is counted as having served long enough."""
+    from django.utils import timezone
+
+    hari_ini = timezone.localdate()
+    pada = pada or (hari_ini if tahun == hari_ini.year else date(tahun, 12, 31))
+    tmt = tmt_pegawai(pegawai)
+    terpakai = _cuti_tahunan_terpakai(pegawai, tahun, kecuali=kecuali)
+    if tmt is not None and pada < genap_setahun(tmt):
+        return SaldoCuti(tahun=tahun, jatah=0, sisa_tahun_lalu=0, terpakai=terpakai, berhak_mulai=genap_setahun(tmt))
+
+    def berhak(t: int) -> bool:
+        return tmt is None or genap_setahun(tmt) <= date(t, 12, 31)
+
     lalu = _cuti_tahunan_terpakai(pegawai, tahun - 1, kecuali=kecuali)
-    sisa_lalu = min(max(JATAH_CUTI_TAHUNAN - lalu, 0), SISA_DIBAWA_MAKS)
-    return SaldoCuti(tahun=tahun, jatah=JATAH_CUTI_TAHUNAN, sisa_tahun_lalu=sisa_lalu,
-                     terpakai=_cuti_tahunan_terpakai(pegawai, tahun, kecuali=kecuali))
+    if not berhak(tahun - 1):
+        sisa_lalu = 0
+    elif lalu == 0 and berhak(tahun - 2) and _cuti_tahunan_terpakai(pegawai, tahun - 2, kecuali=kecuali) == 0:
+        sisa_lalu = HAK_MAKS_DUA_TAHUN - JATAH_CUTI_TAHUNAN
+    else:
+        sisa_lalu = min(max(JATAH_CUTI_TAHUNAN - lalu, 0), SISA_DIBAWA_MAKS)
+    return SaldoCuti(tahun=tahun, jatah=JATAH_CUTI_TAHUNAN, sisa_tahun_lalu=sisa_lalu, terpakai=terpakai)
 
 
 def hari_kerja_antara(mulai: date, selesai: date) -> int:
     """Working days from ``mulai`` to ``selesai`` inclusive (weekends and the holiday table excluded)."""
-    from datetime import timedelta
-
     from apps.core.hari_kerja import _libur, hari_kerja
 
     libur = _libur(mulai, selesai)

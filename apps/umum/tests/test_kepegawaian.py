@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.core.models import Lampiran
 from apps.core.workflow import AksiDitolak, jalankan_aksi
-from apps.umum.models import UsulanKepegawaian, hari_kerja_antara, saldo_cuti_tahunan
+from apps.umum.models import DataPegawai, UsulanKepegawaian, hari_kerja_antara, saldo_cuti_tahunan
+from apps.umum.models.kepegawaian import genap_setahun
 from apps.umum.services_pegawai import usulan_ajukan
 
 from .conftest import berkas_pdf
@@ -39,15 +41,73 @@ def data_form(mulai: date, selesai: date, **ubah) -> dict:
             "tanggal_selesai": selesai.isoformat(), "alamat_selama_cuti": "Jl. Pahlawan 1", **ubah}
 
 
+def senin(tahun: int) -> date:
+    """A Monday in early March of ``tahun`` (a leave of a week stays inside the year)."""
+    hari = date(tahun, 3, 2)
+    return hari - timedelta(days=hari.weekday())
+
+
 def test_the_balance_is_twelve_days_plus_at_most_six_left_from_last_year(pengguna):
     pegawai = pengguna("pegawai")
+    DataPegawai.objects.create(user=pegawai, tmt_cpns=timezone.localdate() - timedelta(days=365 * 10))
     tahun = timezone.localdate().year
+    cuti(pegawai, senin(tahun - 2), 5)  # used two years ago: no two-year carry-over
     saldo = saldo_cuti_tahunan(pegawai, tahun)
     assert (saldo.jatah, saldo.sisa_tahun_lalu, saldo.hak, saldo.sisa) == (12, 6, 18, 18)
-    lalu = date(tahun - 1, 3, 2)
-    lalu -= timedelta(days=lalu.weekday())  # a Monday
-    cuti(pegawai, lalu, 12)  # 10 working days last year: 2 left
+    cuti(pegawai, senin(tahun - 1), 12)  # 10 working days last year: 2 left
     assert saldo_cuti_tahunan(pegawai, tahun).sisa_tahun_lalu == 2
+
+
+def test_a_right_unused_two_years_in_a_row_carries_up_to_twenty_four_days(pengguna):
+    pegawai = pengguna("pegawai")
+    DataPegawai.objects.create(user=pegawai, tmt_cpns=timezone.localdate() - timedelta(days=365 * 10))
+    tahun = timezone.localdate().year
+    saldo = saldo_cuti_tahunan(pegawai, tahun)
+    assert (saldo.jatah, saldo.sisa_tahun_lalu, saldo.hak) == (12, 12, 24)
+    # One day taken last year breaks the run: back to at most 6 carried (18 in all).
+    cuti(pegawai, senin(tahun - 1), 1)
+    assert saldo_cuti_tahunan(pegawai, tahun).hak == 18
+    # Three years unused in a row still give at most 24.
+    assert saldo_cuti_tahunan(pegawai, tahun + 3).hak == 24
+
+
+@pytest.mark.parametrize("umur_hari", [30, 364])
+def test_no_cuti_tahunan_in_the_first_year_of_service(client, pengguna, umur_hari):
+    pegawai = pengguna("pegawai")
+    hari_ini = timezone.localdate()
+    tmt = hari_ini - timedelta(days=umur_hari)
+    DataPegawai.objects.create(user=pegawai, tmt_cpns=tmt)
+    berhak = genap_setahun(tmt)
+    saldo = saldo_cuti_tahunan(pegawai, hari_ini.year, pada=hari_ini)
+    assert saldo.belum_berhak and (saldo.hak, saldo.sisa, saldo.berhak_mulai) == (0, 0, berhak)
+    # A leave starting before the first anniversary: refused next to the date, input kept.
+    mulai = hari_ini + timedelta(days=1)
+    while mulai.weekday() >= 5:
+        mulai += timedelta(days=1)
+    if mulai < berhak:
+        client.force_login(pegawai)
+        r = client.post(reverse("umum:usulankepegawaian-baru"), data_form(mulai, mulai))
+        assert r.status_code == 400
+        assert f"setelah 1 tahun bekerja secara terus-menerus, yaitu mulai {berhak:%d-%m-%Y}" in r.context["form"].errors["tanggal_mulai"][0]
+        assert r.context["form"]["alamat_selama_cuti"].value() == "Jl. Pahlawan 1"
+        with pytest.raises(AksiDitolak):
+            cuti(pegawai, mulai, 1)
+        assert not UsulanKepegawaian.objects.exists()
+
+
+def test_after_the_first_year_the_right_starts_without_carry_over(pengguna):
+    pegawai = pengguna("pegawai")
+    DataPegawai.objects.create(user=pegawai, tmt_cpns=date(2030, 9, 1))
+    with time_machine.travel(date(2031, 6, 10), tick=False):
+        assert saldo_cuti_tahunan(pegawai, 2031).belum_berhak  # today, 10 June 2031
+        assert saldo_cuti_tahunan(pegawai, 2031, pada=date(2031, 8, 31)).belum_berhak
+        saldo = saldo_cuti_tahunan(pegawai, 2031, pada=date(2031, 9, 1))
+        # 2030 gave no right (service not yet a year by its end): nothing carried into 2031.
+        assert (saldo.belum_berhak, saldo.jatah, saldo.sisa_tahun_lalu, saldo.hak) == (False, 12, 0, 12)
+        # 2032: 2031 unused, but 2030 gave no right, so not two unused years: at most 6 carried.
+        assert saldo_cuti_tahunan(pegawai, 2032).hak == 18
+    # 29 February counts from 1 March.
+    assert genap_setahun(date(2028, 2, 29)) == date(2029, 3, 1)
 
 
 def test_a_leave_beyond_the_balance_is_refused_next_to_the_field(client, pengguna):
@@ -55,7 +115,7 @@ def test_a_leave_beyond_the_balance_is_refused_next_to_the_field(client, penggun
     client.force_login(pegawai)
     mulai = senin_depan()
     saldo = saldo_cuti_tahunan(pegawai, mulai.year)
-    # Six weeks: far more than the 18 working days at most.
+    # Six weeks: far more than the 24 working days at most.
     r = client.post(reverse("umum:usulankepegawaian-baru"), data_form(mulai, mulai + timedelta(days=39)))
     assert r.status_code == 400
     assert f"Sisa cuti tahunan {mulai.year} Anda {saldo.sisa} hari kerja" in r.context["form"].errors["tanggal_selesai"][0]
