@@ -124,6 +124,10 @@ class InputPerubahanForm(_PerubahanMixin, AksiModelForm):
         if self.errors:
             return data
         obj = self.instance
+        # The checks below run on what was typed now, not on the values the request held.
+        for f in self._meta.fields:
+            if f in data:
+                setattr(obj, f, data[f])
         reg = _cari_register(data.get("nomor_akta"))
         if reg is None:
             # An existing deed not in the register yet: the operator takes it in now.

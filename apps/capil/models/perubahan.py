@@ -181,6 +181,36 @@ class PerubahanAkta(
         verbose_name = "perubahan akta"
         verbose_name_plural = "perubahan akta"
 
+    # -- the catalogue (one model, seven rows: syarat_perubahan) --------------------------------
+    @classmethod
+    def layanan_katalog(cls):
+        """None: the counter's intake asks for the scans every kind shares (``PERSYARATAN``); a
+        request's own list comes from its kind's catalogue row when it is filed (``save``)."""
+        return None
+
+    @property
+    def sebab_katalog(self) -> str:
+        """The catalogue reason of this request: the kind of annulment or of child, or why a
+        second copy is asked."""
+        return self.jenis_pembatalan or self.jenis_anak or self.alasan_kutipan_kedua
+
+    def hitung_tenggat(self):
+        from apps.core.hari_kerja import hari_mulai_layanan, tambah_hari_kerja
+
+        from ..syarat_perubahan import target_hari_kerja
+
+        return tambah_hari_kerja(hari_mulai_layanan(), target_hari_kerja(self.jenis))
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and self.jenis:
+            from ..syarat_perubahan import persyaratan_untuk
+
+            if not self.persyaratan_berlaku:
+                self.persyaratan_berlaku = persyaratan_untuk(self.jenis, self.sebab_katalog)
+            if self.tenggat is None:
+                self.tenggat = self.hitung_tenggat()
+        super().save(*args, **kwargs)
+
     # -- what the request is ------------------------------------------------------------------
     @property
     def kode_proses(self) -> str:

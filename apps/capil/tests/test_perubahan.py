@@ -19,6 +19,10 @@ def orang(pengguna, kadis):
         "kadis": kadis.user}
 
 
+# Scans of every requirement any kind or reason asks (apps/capil/syarat_perubahan.py).
+BERKAS = ("formulir", "ktp_kk", "kutipan", "dasar", "akta_kawin", "persetujuan_ibu", "akta_kawin_ortu")
+
+
 def aksi(client, user, objek, nama, data=None):
     client.force_login(user)
     objek.refresh_from_db()
@@ -27,7 +31,7 @@ def aksi(client, user, objek, nama, data=None):
 
 def permohonan(fo, **kw) -> PerubahanAkta:
     data = {"jenis": "pembetulan", "pemohon_nik": "3575010101900001", "pemohon_nama": "SITI",
-            "nomor_akta": "474.1/123/1995", "berkas_persyaratan": {"formulir": 1, "ktp_kk": 1, "kutipan": 1},
+            "nomor_akta": "474.1/123/1995", "berkas_persyaratan": dict.fromkeys(BERKAS, 1),
             "dibuat_oleh": fo, **kw}
     return PerubahanAkta.objects.create(**data)
 
