@@ -154,10 +154,12 @@ class AntrianView(ProsesMixin, ListView):
             return qs
         from apps.dasbor.selectors import PARAM_ANTREAN, saring_antrean
 
-        self.param_dasbor = [(k, self.request.GET[k]) for k in PARAM_ANTREAN if self.request.GET.get(k)]
+        # A queue's own filter of the same name (a model field) wins over the dashboard's.
+        self.param_dasbor = [(k, self.request.GET[k]) for k in PARAM_ANTREAN
+                             if self.request.GET.get(k) and k not in self.filter_fields]
         if not self.param_dasbor:
             return qs
-        qs, self.saringan_dasbor = saring_antrean(self.model, qs, self.request.GET)
+        qs, self.saringan_dasbor = saring_antrean(self.model, qs, dict(self.param_dasbor))
         return qs
 
     def kondisi_cari(self, q: str) -> Q:

@@ -161,17 +161,19 @@ def _url_antrean(model, user, s: Saringan | None = None, *, periode: bool = Fals
         return ""
     saring = {}
     if s is not None:
-        saring = {"layanan": s.layanan, "kanal": s.kanal}
+        saring = {"nama_layanan": s.layanan, "kanal": s.kanal}
         # The dashboard reads the kelurahan when both are chosen; so does the queue.
         saring["kelurahan" if s.kelurahan else "kecamatan"] = s.kelurahan or s.kecamatan
         if periode:
             saring.update(dari=s.dari.isoformat(), sampai=s.sampai.isoformat())
+    if "layanan" in param:  # "layanan" is some queues' own filter (a service's id)
+        param["nama_layanan"] = param.pop("layanan")
     nilai = {"semua": 1, **saring, **param}
     return f"{url}?{urlencode({k: v for k, v in nilai.items() if v})}"
 
 
 # The dashboard filters a queue honours (apps/core AntrianView, through saring_antrean).
-PARAM_ANTREAN = ("layanan", "kanal", "kecamatan", "kelurahan", "dari", "sampai", "terlambat")
+PARAM_ANTREAN = ("nama_layanan", "kanal", "kecamatan", "kelurahan", "dari", "sampai", "terlambat")
 
 
 def saring_antrean(model, qs, data) -> tuple:
@@ -190,9 +192,9 @@ def saring_antrean(model, qs, data) -> tuple:
     indeks = IndeksProses.objects.filter(content_type_id=ct, object_id=OuterRef("pk"))
     pakai_indeks = False
     keterangan = []
-    if nilai["layanan"]:
-        indeks, pakai_indeks = indeks.filter(layanan=nilai["layanan"]), True
-        keterangan.append(("Layanan", nilai["layanan"]))
+    if nilai["nama_layanan"]:
+        indeks, pakai_indeks = indeks.filter(layanan=nilai["nama_layanan"]), True
+        keterangan.append(("Layanan", nilai["nama_layanan"]))
     dari, sampai = _tanggal(nilai["dari"]), _tanggal(nilai["sampai"])
     if dari:
         indeks, pakai_indeks = indeks.filter(dibuat_pada__gte=batas_hari(dari)[0]), True

@@ -220,7 +220,7 @@ def test_bars_carry_the_dashboard_filters_and_the_queue_honours_them(pengguna, c
 
     # The service bar counts requests filed in the period on that channel: so does its queue.
     url = _tabel(data, "layanan").grafik["url"][0]
-    assert "kanal=daring" in url and f"dari={hari_ini - timedelta(days=6):%Y-%m-%d}" in url and "layanan=" in url
+    assert "kanal=daring" in url and f"dari={hari_ini - timedelta(days=6):%Y-%m-%d}" in url and "nama_layanan=" in url
     r, pk = isi(url)
     assert pk == {daring.pk}
     assert ("Kanal", "Daring (warga)") in r.context["saringan_dasbor"]
