@@ -6,6 +6,7 @@ home page's shortcuts (templates/partials/tautan_peran.html)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.urls import NoReverseMatch, reverse
 
@@ -95,7 +96,15 @@ def menu_pengguna(user) -> Menu:
     """No query beyond the user's roles, which every page reads anyway."""
     if not user.is_authenticated:
         return Menu()
-    peran = peran_pengguna(user)
+    from django.urls import get_script_prefix, get_urlconf
+
+    return _menu_peran(frozenset(peran_pengguna(user)), get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=256)
+def _menu_peran(peran: frozenset[str], urlconf, awalan: str) -> Menu:
+    """The menu of a set of roles: the same for every user who holds them, so it is built once
+    per process (a few dozen reverse() calls a page otherwise), per URLconf and script prefix."""
     return Menu(
         mulai=_tautan(MULAI, peran),
         lihat=_tautan(LIHAT, peran),
