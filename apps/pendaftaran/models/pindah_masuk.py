@@ -149,7 +149,9 @@ class PindahMasuk(DenganPersyaratan, Proses):
     def periksa_kepemilikan(self, oleh=None, data=None):
         self.kepemilikan_sesuai = True
 
-    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=PERAN_VERIFIKATOR,
+    # The front office checks an online filing's completeness in its usual queue, as for every
+    # online service, and may return it too.
+    @transition(field=status, source=S.DIAJUKAN, target=S.DIKEMBALIKAN, permission=peran("verifikator_pendataan", "petugas_fo"),
                 custom={"label": "Kembalikan ke pemohon", "wajib_catatan": True, "catatan_publik": True,
                         "gaya": "danger"})
     def kembalikan(self, oleh=None, data=None):
