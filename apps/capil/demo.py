@@ -175,6 +175,9 @@ SIAK = {"nomor_siak": "SIAK-DEMO-5101"}
 
 
 def isi_demo(stdout) -> None:
+    from .demo_perubahan import isi_demo_perubahan
+
+    isi_demo_perubahan(stdout)  # P.5.2–P.5.8: its own idempotence, also on a database with P.5.1 demo data
     if PencatatanSipil.objects.exists():
         stdout.write("  Pencatatan sipil P.5.1 demo sudah ada; tidak diubah.\n")
         return

@@ -27,3 +27,20 @@ def test_demo_fills_reports_in_several_states_once(db):
     isi_demo(io.StringIO())
     assert PencatatanSipil.objects.count() == jumlah
     assert "P.5.1" in keluaran.getvalue()
+
+
+def test_demo_has_change_requests_in_several_states_and_old_deeds(db):
+    from apps.capil.models import PerubahanAkta, RegisterAkta
+    from apps.capil.models.perubahan import Status as StatusPerubahan
+
+    akun_demo_siapkan()
+    isi_register(io.StringIO())
+    isi_demo(io.StringIO())
+    status = set(PerubahanAkta.objects.values_list("status", flat=True))
+    assert {StatusPerubahan.DIAJUKAN, StatusPerubahan.LENGKAP, StatusPerubahan.MENUNGGU_KEABSAHAN,
+            StatusPerubahan.DIKEMBALIKAN, StatusPerubahan.MENUNGGU_VERIFIKASI} <= status
+    assert RegisterAkta.objects.filter(pencatatan=None).count() >= 4
+    assert PerubahanAkta.objects.get(status=StatusPerubahan.MENUNGGU_KEABSAHAN).surat_keabsahan is not None
+    jumlah = PerubahanAkta.objects.count()
+    isi_demo(io.StringIO())
+    assert PerubahanAkta.objects.count() == jumlah
