@@ -275,4 +275,5 @@ def test_public_online_filing_is_open_to_anyone_and_creates_only_a_held_filing(c
     assert not PermohonanDenganVerifikasi.objects.exists() and len(mail.outbox) == len(KODE_PERAN) + 1
     tautan = next(b for b in mail.outbox[0].body.split() if "/daring/konfirmasi-pengajuan/" in b)
     client.logout()
-    assert client.get(tautan).status_code == 200 and PermohonanDenganVerifikasi.objects.count() == 1
+    assert client.get(tautan).status_code == 200 and not PermohonanDenganVerifikasi.objects.exists()
+    assert client.post(tautan).status_code == 200 and PermohonanDenganVerifikasi.objects.count() == 1

@@ -241,8 +241,8 @@ def pengajuan_kirim(*, p: PengajuanDaring, layanan, request) -> None:
     status = request.build_absolute_uri(reverse("publik:status"))
     tautan = request.build_absolute_uri(reverse("publik:daring-pengajuan-konfirmasi", args=[token_pengajuan(p)]))
     isi = (f"Permohonan {layanan.nama} telah dikirim dari situs Dinas atas alamat email ini.\n\n"
-           f"Permohonan baru diproses setelah Anda mengonfirmasi email ini dengan membuka tautan berikut "
-           f"(berlaku 7 hari):\n{tautan}\n\nKode lacak: {p.kode_lacak}\nPIN: {p.pin}\n\n"
+           f"Permohonan baru diproses setelah Anda mengonfirmasi email ini: buka tautan berikut lalu tekan "
+           f"tombol konfirmasi (berlaku 7 hari):\n{tautan}\n\nKode lacak: {p.kode_lacak}\nPIN: {p.pin}\n\n"
            f"Cek status permohonan di {status}\n\nBila Anda tidak merasa mengajukan, abaikan email ini: "
            f"tanpa konfirmasi, permohonan tidak diproses.\n"
            f"Dinas Kependudukan dan Pencatatan Sipil Kota Pasuruan")

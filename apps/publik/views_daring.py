@@ -181,11 +181,15 @@ def terkirim(request: HttpRequest, kode: str) -> HttpResponse:
     return render(request, "publik/daring_selesai.html", _konteks(layanan, 4, pengajuan=p))
 
 
+@require_http_methods(["GET", "POST"])
 def konfirmasi(request: HttpRequest, token: str) -> HttpResponse:
-    """The signed link from the email: the request is created and enters the front office's queue."""
+    """The signed link from the email: GET asks (a mail scanner that opens links confirms
+    nothing), POST creates the request, which enters the front office's queue."""
     p = pengajuan_dari_token(token)
     if p is None:
         return render(request, "publik/daring_konfirmasi.html", {"objek": None}, status=400)
+    if request.method == "GET" and not p.object_id:
+        return render(request, "publik/daring_konfirmasi.html", {"objek": None, "tanya": p})
     try:
         objek = pengajuan_konfirmasi(p)
     except PengajuanDitolak as exc:

@@ -109,8 +109,11 @@ def test_kk_filed_online_is_held_until_the_email_is_confirmed_then_returned_and_
     r = client.post(reverse("publik:status"), {"kode": p.kode_lacak, "pin": p.pin})
     assert "menunggu konfirmasi email" in r.content.decode()
 
-    # The link creates the request through the intake service, with the code and PIN given.
+    # Opening the link asks (a mail scanner confirms nothing); the button creates the request
+    # through the intake service, with the code and PIN given.
     r = client.get(tautan)
+    assert 'id="tombol-konfirmasi"' in r.content.decode() and not PermohonanDenganVerifikasi.objects.exists()
+    r = client.post(tautan)
     assert r.status_code == 200 and p.kode_lacak in r.content.decode()
     obj = PermohonanDenganVerifikasi.objects.get()
     assert (obj.kode_lacak, obj.pin, obj.status, obj.email, obj.dibuat_oleh) == (p.kode_lacak, p.pin, "diajukan",
@@ -118,7 +121,7 @@ def test_kk_filed_online_is_held_until_the_email_is_confirmed_then_returned_and_
     assert len(obj.berkas_persyaratan) == len(wajib) - 1 and obj.tenggat
     p.refresh_from_db()
     assert p.object_id == obj.pk and not Lampiran.objects.filter(object_id=p.pk, content_type__model="pengajuandaring").exists()
-    client.get(tautan)  # a second click changes nothing
+    client.post(tautan)  # a second click changes nothing
     assert PermohonanDenganVerifikasi.objects.count() == 1
     assert obj.kode_lacak in petugas.get(antrian).content.decode()
 
@@ -166,7 +169,7 @@ def test_birth_filed_online_reaches_the_front_office_after_confirmation_and_is_c
     p, tautan = _ajukan(client, "P.5.1-lahir", _data_lahir(kk, ayah, ibu), berkas, django_capture_on_commit_callbacks)
     assert not PencatatanSipil.objects.exists()
     fo = pengguna("petugas_fo")
-    r = client.get(tautan)
+    r = client.post(tautan)
     assert r.status_code == 200, r.content.decode()[:3000]
     obj = PencatatanSipil.objects.get()
     assert (obj.kode_lacak, obj.status, obj.jenis_peristiwa, obj.kelahiran.nama_anak) == (
@@ -263,14 +266,14 @@ def test_rate_limits_per_email_and_per_address(client):
 def test_an_unconfirmed_or_forged_link_creates_nothing(client, django_capture_on_commit_callbacks):
     lay = layanan("kk", "hilang")
     p, tautan = _ajukan(client, lay.kode, _data_kk(), _berkas_wajib(lay), django_capture_on_commit_callbacks)
-    r = client.get(tautan[:-4] + "xyz/")
+    r = client.post(tautan[:-4] + "xyz/")
     assert r.status_code == 400 and "Tautan tidak berlaku" in r.content.decode()
     assert not PermohonanDenganVerifikasi.objects.exists()
     # Not confirmed within 7 days: the link has expired.
     import time_machine
 
     with time_machine.travel(timezone.now() + datetime.timedelta(days=8)):
-        r = client.get(tautan)
+        r = client.post(tautan)
     assert r.status_code == 400 and not PermohonanDenganVerifikasi.objects.exists()
     p.refresh_from_db()
     assert p.object_id is None
