@@ -258,6 +258,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "apps.pemanfaatan.tasks.peringatan_perjanjian",
         "schedule": crontab(hour=6, minute=15),
     },
+    # Online filings whose confirmation link expired are deleted with their scans (apps/publik).
+    "bersihkan-pengajuan-daring": {
+        "task": "apps.publik.tasks.bersihkan_pengajuan_daring",
+        "schedule": crontab(hour=1, minute=15),
+    },
     # SKM: the citizens of requests finished lately are invited by email, once each (apps/piak).
     "undang-skm": {
         "task": "apps.piak.tasks.undang_skm",
