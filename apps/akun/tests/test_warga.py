@@ -12,6 +12,7 @@ from apps.akun.models import AkunWarga
 from apps.akun.warga import MASA_TAUTAN, PESAN_BATAS, PESAN_GAGAL, token_verifikasi
 from apps.pendaftaran.models import PermohonanDenganVerifikasi, PermohonanTanpaVerifikasi
 from apps.pendaftaran.tests.factories import buat_permohonan
+from apps.pendaftaran.tests.pabrik_pindah import buat_pindah
 
 pytestmark = pytest.mark.django_db
 
@@ -116,10 +117,11 @@ def test_list_shows_only_own_requests_masked_and_opens_their_status_without_pin(
     sendiri = buat_permohonan(PermohonanDenganVerifikasi, nama="SITI AMINAH", nik="3575014107900003", email="SITI@contoh.id")
     kedua = buat_permohonan(PermohonanTanpaVerifikasi, nama="SITI AMINAH", nik="3575014107900003", email="siti@contoh.id")
     orang_lain = buat_permohonan(PermohonanDenganVerifikasi, nama="BUDI SANTOSO", nik="3575010202800001", email="budi@contoh.id")
+    pindah = buat_pindah(email="siti@contoh.id", nama="SITI AMINAH", nik="3575014107900003")  # another process model
     r = masuk(client)
     assert r.status_code == 302 and r["Location"] == reverse("akun:warga-permohonan")
     html = client.get(reverse("akun:warga-permohonan")).content.decode()
-    assert sendiri.kode_lacak in html and kedua.kode_lacak in html
+    assert sendiri.kode_lacak in html and kedua.kode_lacak in html and pindah.kode_lacak in html
     assert orang_lain.kode_lacak not in html and "B*** S******" not in html
     assert "S*** A*****" in html and "357501********03" in html
     assert "SITI AMINAH" not in html and "3575014107900003" not in html
