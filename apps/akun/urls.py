@@ -15,4 +15,8 @@ urlpatterns = [
     path("warga/masuk/", warga.masuk, name="warga-masuk"),
     path("warga/keluar/", warga.keluar, name="warga-keluar"),
     path("warga/permohonan/", warga.permohonan, name="warga-permohonan"),
+    path("warga/lupa-sandi/", warga.lupa, name="warga-lupa"),
+    path("warga/kirim-ulang/", warga.kirim_ulang, name="warga-kirim-ulang"),
+    path("warga/tautan-terkirim/", warga.tautan_terkirim, name="warga-tautan-terkirim"),
+    path("warga/atur-sandi/<str:token>/", warga.reset, name="warga-reset"),
 ]

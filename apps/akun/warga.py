@@ -9,6 +9,10 @@ Abuse limits without a captcha: a honeypot field, per-address limits on sign-up 
 per-email limit on failed log-ins (django-ratelimit counters in the shared cache; django-axes guards
 ``auth.authenticate``, which citizens never pass through). An unknown email, a wrong password and an
 unverified account give no hint of which accounts exist.
+
+"Lupa kata sandi" and "Kirim ulang tautan verifikasi" answer the same page whether or not the
+address has an account. The reset link is signed, expires after an hour and is single-use: it
+carries a fingerprint of the current password hash, so once the password changes it stops working.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import is_ratelimited
 
@@ -38,6 +43,10 @@ MASA_TAUTAN = 2 * 24 * 3600
 BATAS_DAFTAR = "5/h"          # sign-ups per address
 BATAS_MASUK = "20/15m"        # log-in attempts per address
 BATAS_GAGAL_EMAIL = "5/15m"   # failed log-ins per email address
+BATAS_LUPA = "10/h"            # reset or resend requests per address
+BATAS_LUPA_EMAIL = "3/h"       # reset or resend emails per email address
+_GARAM_RESET = "akun.warga.reset"
+MASA_RESET = 3600
 PESAN_BATAS = "Terlalu banyak percobaan dari alamat ini. Silakan coba lagi nanti."
 PESAN_GAGAL = "Email atau kata sandi salah, atau email belum dikonfirmasi."
 
@@ -80,6 +89,38 @@ class DaftarWargaForm(_Honeypot):
         elif sandi:
             try:
                 validate_password(sandi, user=AkunWarga(email=data.get("email", ""), nama=data.get("nama", "")))
+            except ValidationError as e:
+                self.add_error("kata_sandi", e)
+        return data
+
+
+class EmailWargaForm(_Honeypot):
+    email = forms.EmailField(label="Email", help_text="Email yang dipakai untuk akun warga.",
+                             error_messages={"required": "Email wajib diisi.", "invalid": "Format email tidak valid, mis. nama@contoh.id."})
+
+    def clean_email(self):
+        return _normal(self.cleaned_data["email"])
+
+
+class SandiBaruForm(forms.Form):
+    kata_sandi = forms.CharField(label="Kata sandi baru", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                                 error_messages={"required": "Kata sandi baru wajib diisi."},
+                                 help_text="Minimal 8 karakter, tidak hanya angka, tidak mudah ditebak.")
+    kata_sandi2 = forms.CharField(label="Ulangi kata sandi baru", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                                  error_messages={"required": "Ulangi kata sandi baru."})
+
+    def __init__(self, *args, akun: AkunWarga, **kw):
+        super().__init__(*args, **kw)
+        self.akun = akun
+
+    def clean(self):
+        data = super().clean()
+        sandi, ulang = data.get("kata_sandi"), data.get("kata_sandi2")
+        if sandi and ulang and sandi != ulang:
+            self.add_error("kata_sandi2", "Kedua kata sandi tidak sama.")
+        elif sandi:
+            try:
+                validate_password(sandi, user=self.akun)
             except ValidationError as e:
                 self.add_error("kata_sandi", e)
         return data
@@ -128,6 +169,56 @@ def daftar_akun(*, nama: str, email: str, kata_sandi: str, request) -> None:
             akun.save()
         if not akun.terverifikasi:
             kirim_verifikasi(akun, request)
+
+
+def _sidik_sandi(akun: AkunWarga) -> str:
+    """A fingerprint of the current password hash: a reset link dies once the password changes."""
+    return salted_hmac(_GARAM_RESET, akun.kata_sandi).hexdigest()[:20]
+
+
+def token_reset(akun: AkunWarga) -> str:
+    return signing.dumps({"pk": akun.pk, "h": _sidik_sandi(akun)}, salt=_GARAM_RESET)
+
+
+def akun_dari_token_reset(token: str) -> AkunWarga | None:
+    """The account a reset link names; None when forged, expired or already used."""
+    try:
+        isi = signing.loads(token, salt=_GARAM_RESET, max_age=MASA_RESET)
+    except signing.BadSignature:
+        return None
+    akun = AkunWarga.objects.filter(pk=isi.get("pk"), aktif=True).first()
+    if akun is None or not constant_time_compare(str(isi.get("h", "")), _sidik_sandi(akun)):
+        return None
+    return akun
+
+
+def kirim_reset(email: str, request) -> None:
+    """The reset link to an active account with that email; nothing (and no hint) otherwise."""
+    akun = AkunWarga.objects.filter(email=email, aktif=True).first()
+    if akun is None:
+        return
+    tautan = request.build_absolute_uri(reverse("akun:warga-reset", args=[token_reset(akun)]))
+    isi = (f"Yth. {akun.nama},\n\nUntuk membuat kata sandi baru akun warga Anda, buka tautan berikut "
+           f"(berlaku 1 jam, hanya sekali pakai):\n{tautan}\n\nBila Anda tidak memintanya, abaikan email ini; "
+           f"kata sandi Anda tidak berubah.\nDinas Kependudukan dan Pencatatan Sipil Kota Pasuruan")
+    transaction.on_commit(lambda: send_mail("Atur ulang kata sandi akun warga", isi, settings.DEFAULT_FROM_EMAIL,
+                                            [akun.email], fail_silently=True))
+
+
+def kirim_ulang_verifikasi(email: str, request) -> None:
+    """A new verification link to an unverified active account; nothing otherwise."""
+    akun = AkunWarga.objects.filter(email=email, aktif=True, terverifikasi_pada__isnull=True).first()
+    if akun is not None:
+        kirim_verifikasi(akun, request)
+
+
+def atur_sandi_baru(akun: AkunWarga, kata_sandi: str) -> None:
+    """The new password; the link proved the email is the citizen's, so it counts as verified."""
+    with transaction.atomic():
+        akun = AkunWarga.objects.select_for_update().get(pk=akun.pk)
+        akun.atur_kata_sandi(kata_sandi)
+        akun.terverifikasi_pada = akun.terverifikasi_pada or timezone.now()
+        akun.save(update_fields=["kata_sandi", "terverifikasi_pada"])
 
 
 def akun_masuk(request) -> AkunWarga | None:
@@ -227,3 +318,53 @@ def permohonan(request: HttpRequest) -> HttpResponse:
     if akun is None:
         return redirect("akun:warga-masuk")
     return render(request, "akun/warga/permohonan.html", {"akun": akun, "daftar": permohonan_akun(akun)})
+
+
+def _minta_tautan(request: HttpRequest, *, grup: str, judul: str, kirim) -> HttpResponse:
+    """The shared form of "Lupa kata sandi" and "Kirim ulang tautan verifikasi": the same answer
+    whether or not the address has an account; limits per address and per email."""
+    tpl = "akun/warga/minta_tautan.html"
+    konteks = {"judul": judul, "grup": grup}
+    if request.method == "GET":
+        return render(request, tpl, {**konteks, "form": EmailWargaForm()})
+    form = EmailWargaForm(request.POST)
+    email = _normal(request.POST.get("email", ""))
+    kunci_email = lambda grup_, req: "email:" + email  # noqa: E731
+    if _terbatas(request, grup, BATAS_LUPA) or (email and _terbatas(request, grup + "-email", BATAS_LUPA_EMAIL, key=kunci_email)):
+        return render(request, tpl, {**konteks, "form": form, "pesan": PESAN_BATAS}, status=429)
+    if form.terisi_bot:
+        return redirect("akun:warga-tautan-terkirim")
+    if not form.is_valid():
+        return render(request, tpl, {**konteks, "form": form}, status=400)
+    kirim(form.cleaned_data["email"], request)
+    return redirect("akun:warga-tautan-terkirim")
+
+
+@require_http_methods(["GET", "POST"])
+def lupa(request: HttpRequest) -> HttpResponse:
+    return _minta_tautan(request, grup="lupa", judul="Lupa kata sandi", kirim=kirim_reset)
+
+
+@require_http_methods(["GET", "POST"])
+def kirim_ulang(request: HttpRequest) -> HttpResponse:
+    return _minta_tautan(request, grup="ulang", judul="Kirim ulang tautan verifikasi", kirim=kirim_ulang_verifikasi)
+
+
+def tautan_terkirim(request: HttpRequest) -> HttpResponse:
+    return render(request, "akun/warga/tautan_terkirim.html")
+
+
+@require_http_methods(["GET", "POST"])
+def reset(request: HttpRequest, token: str) -> HttpResponse:
+    tpl = "akun/warga/reset.html"
+    akun = akun_dari_token_reset(token)
+    if akun is None:
+        return render(request, tpl, {"akun": None}, status=400)
+    if request.method == "GET":
+        return render(request, tpl, {"akun": akun, "form": SandiBaruForm(akun=akun)})
+    form = SandiBaruForm(request.POST, akun=akun)
+    if not form.is_valid():
+        return render(request, tpl, {"akun": akun, "form": form}, status=400)
+    atur_sandi_baru(akun, form.cleaned_data["kata_sandi"])
+    request.session.pop(_SESI, None)  # log in afresh with the new password
+    return render(request, tpl, {"akun": akun, "selesai": True})

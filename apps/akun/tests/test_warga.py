@@ -2,11 +2,13 @@
 masked), and the abuse limits (honeypot, per-address and per-email limits)."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import signing
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import timezone
 
 from apps.akun.models import AkunWarga
 from apps.akun.warga import MASA_TAUTAN, PESAN_BATAS, PESAN_GAGAL, token_verifikasi
@@ -172,3 +174,95 @@ def test_failed_log_ins_are_limited_per_email(client, akun_aktif):
     r = masuk(client)
     assert r.status_code == 429 and PESAN_BATAS in r.content.decode()
     assert client.get(reverse("akun:warga-permohonan")).status_code == 302
+
+
+# -- lupa kata sandi, kirim ulang tautan ----------------------------------------------------------
+def tautan_reset(mailoutbox) -> str:
+    return re.search(r"http://testserver(/warga/atur-sandi/\S+/)", mailoutbox[-1].body).group(1)
+
+
+def test_reset_link_sets_a_new_password_once_and_the_old_one_fails(client, akun_aktif, mailoutbox,
+                                                                 django_capture_on_commit_callbacks):
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(reverse("akun:warga-lupa"), {"email": "Siti@Contoh.id ", "situs": ""})
+    assert r.status_code == 302 and r["Location"] == reverse("akun:warga-tautan-terkirim")
+    assert len(mailoutbox) == 1 and "1 jam" in mailoutbox[0].body
+    url = tautan_reset(mailoutbox)
+    assert client.get(url).status_code == 200
+    r = client.post(url, {"kata_sandi": "12345678", "kata_sandi2": "12345678"})
+    assert r.status_code == 400 and "angka" in r.content.decode().lower()
+    r = client.post(url, {"kata_sandi": "Teh-Poci-2027", "kata_sandi2": "Teh-Poci-2028"})
+    assert r.status_code == 400 and "Kedua kata sandi tidak sama." in r.content.decode()
+    r = client.post(url, {"kata_sandi": "Teh-Poci-2027", "kata_sandi2": "Teh-Poci-2027"})
+    assert r.status_code == 200 and 'id="sandi-diganti"' in r.content.decode()
+    # single use: the password hash changed, so the link is dead
+    r = client.post(url, {"kata_sandi": "Kopi-Lain-2029", "kata_sandi2": "Kopi-Lain-2029"})
+    assert r.status_code == 400 and 'id="tautan-salah"' in r.content.decode()
+    assert masuk(client, sandi=SANDI).status_code == 400
+    assert masuk(client, sandi="Teh-Poci-2027")["Location"] == reverse("akun:warga-permohonan")
+
+
+def test_reset_link_expires_after_an_hour_and_forged_links_fail(client, akun_aktif, time_machine):
+    from apps.akun.warga import MASA_RESET, token_reset
+
+    url = reverse("akun:warga-reset", args=[token_reset(akun_aktif)])
+    assert client.get(url).status_code == 200
+    assert client.get(url[:-3] + "x/").status_code == 400
+    palsu = signing.dumps({"pk": akun_aktif.pk, "h": "0" * 20}, salt="akun.warga.reset")
+    assert client.get(reverse("akun:warga-reset", args=[palsu])).status_code == 400
+    time_machine.move_to(timezone.now() + timedelta(seconds=MASA_RESET + 60))
+    r = client.post(url, {"kata_sandi": "Teh-Poci-2027", "kata_sandi2": "Teh-Poci-2027"})
+    assert r.status_code == 400
+    akun_aktif.refresh_from_db()
+    assert akun_aktif.cek_kata_sandi(SANDI)
+
+
+def test_reset_and_resend_answer_the_same_for_unknown_addresses(client, mailoutbox, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        daftar(client)  # unverified
+    mailoutbox.clear()
+    jawaban = []
+    for nama_url in ("akun:warga-lupa", "akun:warga-kirim-ulang"):
+        for email in ("siti@contoh.id", "tidak-ada@contoh.id"):
+            with django_capture_on_commit_callbacks(execute=True):
+                r = client.post(reverse(nama_url), {"email": email, "situs": ""})
+            jawaban.append((r.status_code, r["Location"]))
+    assert set(jawaban) == {(302, reverse("akun:warga-tautan-terkirim"))}
+    # one reset and one new verification link, both to the registered address only
+    assert [m.to for m in mailoutbox] == [["siti@contoh.id"], ["siti@contoh.id"]]
+    assert client.get(tautan(mailoutbox)).status_code == 200
+    assert AkunWarga.objects.get().terverifikasi
+
+
+def test_resend_gives_nothing_to_a_verified_account_and_bad_input_is_explained(client, akun_aktif, mailoutbox,
+                                                                               django_capture_on_commit_callbacks):
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(reverse("akun:warga-kirim-ulang"), {"email": "siti@contoh.id", "situs": ""})
+    assert r.status_code == 302 and not mailoutbox
+    r = client.post(reverse("akun:warga-lupa"), {"email": "bukan-email", "situs": ""})
+    assert r.status_code == 400 and "Format email tidak valid" in r.content.decode() and "bukan-email" in r.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(reverse("akun:warga-lupa"), {"email": "siti@contoh.id", "situs": "http://spam"})
+    assert r.status_code == 302 and not mailoutbox  # honeypot: same answer, nothing sent
+
+
+def test_reset_requests_are_limited_per_email_and_per_address(client, akun_aktif, mailoutbox,
+                                                              django_capture_on_commit_callbacks):
+    from apps.akun.warga import BATAS_LUPA, BATAS_LUPA_EMAIL
+
+    mailoutbox.clear()
+    per_email = int(BATAS_LUPA_EMAIL.split("/")[0])
+    kode = []
+    for _ in range(per_email + 1):
+        with django_capture_on_commit_callbacks(execute=True):
+            kode.append(client.post(reverse("akun:warga-lupa"), {"email": "siti@contoh.id", "situs": ""}).status_code)
+    assert kode == [302] * per_email + [429] and len(mailoutbox) == per_email
+    r = client.post(reverse("akun:warga-lupa"), {"email": "siti@contoh.id", "situs": ""})
+    assert PESAN_BATAS in r.content.decode()
+    cache.clear()
+    per_ip = int(BATAS_LUPA.split("/")[0])
+    kode = [client.post(reverse("akun:warga-kirim-ulang"), {"email": f"w{i}@contoh.id", "situs": ""}).status_code
+            for i in range(per_ip + 1)]
+    assert kode == [302] * per_ip + [429]
