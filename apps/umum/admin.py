@@ -136,4 +136,6 @@ class DataPegawaiAdmin(admin.ModelAdmin):
     """P.1.3.1: the start of service the cuti tahunan right counts from (kept by the tata usaha)."""
 
     list_display = ("user", "nip", "tmt_cpns")
+    list_filter = ("tmt_cpns",)
+    date_hierarchy = "tmt_cpns"
     search_fields = ("user__username", "user__first_name", "nip")
