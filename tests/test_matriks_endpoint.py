@@ -243,6 +243,41 @@ def test_citizen_account_endpoints_give_every_role_the_same_and_no_role_more(cli
     assert salah == []
 
 
+def test_citizen_account_reset_and_resend_give_every_role_the_same_and_no_role_more(client, pengguna):
+    """"Lupa kata sandi", "Kirim ulang tautan verifikasi" and the reset link (akun.warga) are public
+    pages: every role and an anonymous visitor get the same answer, the reset changes only the
+    citizen's password, and no staff session or role is gained or lost through them."""
+    from django.core.cache import cache
+
+    from apps.akun.models import AkunWarga
+    from apps.akun.warga import token_reset
+    from apps.core.peran import peran_pengguna
+
+    salah = []
+    for kode in [ANONIM, *KODE_PERAN]:
+        cache.clear()  # the per-address limits
+        client.logout()
+        user = None if kode == ANONIM else pengguna(kode)
+        if user is not None:
+            client.force_login(user)
+        email = f"r-{kode.strip('()')}@contoh.id"
+        akun = AkunWarga(email=email, nama="Warga")
+        akun.atur_kata_sandi("Kopi-Tubruk-2026")
+        akun.save()
+        lupa = client.post(reverse("akun:warga-lupa"), {"email": email, "situs": ""})
+        ulang = client.post(reverse("akun:warga-kirim-ulang"), {"email": email, "situs": ""})
+        baru = "Teh-Poci-2027"
+        reset = client.post(reverse("akun:warga-reset", args=[token_reset(akun)]), {"kata_sandi": baru, "kata_sandi2": baru})
+        akun.refresh_from_db()
+        sesudah = client.get(reverse("akun:beranda")).wsgi_request.user
+        terkirim = reverse("akun:warga-tautan-terkirim")
+        hasil = (lupa.get("Location"), ulang.get("Location"), reset.status_code, akun.cek_kata_sandi(baru))
+        tetap = (sesudah.is_authenticated, peran_pengguna(sesudah)) == (user is not None, frozenset({kode} if user else ()))
+        if hasil != (terkirim, terkirim, 200, True) or not tetap:
+            salah.append((kode, hasil, tetap))
+    assert salah == []
+
+
 def test_public_online_filing_is_open_to_anyone_and_creates_only_a_held_filing(client, pengguna, django_capture_on_commit_callbacks):
     """The public filing pages (apps.publik.views_daring) need no account: an anonymous visitor and
     every role may post them. What step 2 keeps is a held filing (PengajuanDaring and its scans),
