@@ -57,6 +57,20 @@ KATALOG: dict[str, tuple[str, str, int, tuple, tuple[Syarat, ...]]] = {
 }
 
 
+# The documents each kind hands over (the catalogue's "produk"), as the map lists them.
+PRODUK = {
+    "kewarganegaraan": "Kutipan akta dengan catatan pinggir perubahan kewarganegaraan",
+    "peristiwa_lain": "Kutipan akta dengan catatan pinggir peristiwa penting lainnya",
+    "pembetulan": "Kutipan akta yang dibetulkan, dengan catatan pinggir pembetulan",
+    "nama": "Kutipan akta dengan catatan pinggir perubahan nama; permohonan perubahan KK dan KTP-el",
+    "pembatalan": "Surat keterangan batal kawin / batal cerai / batal pencatatan sipil; kutipan akta dengan "
+                  "catatan pinggir; kutipan II akta perkawinan (batal cerai)",
+    "anak": "Kutipan akta kelahiran dengan catatan pinggir; akta pengakuan anak (pengakuan); kutipan akta "
+            "pengesahan anak (pengesahan)",
+    "kutipan_kedua": "Kutipan kedua akta pencatatan sipil",
+}
+
+
 def kode_layanan(jenis: str) -> str:
     return f"{KATALOG[jenis][0]}-{jenis.replace('_', '-')}"
 
@@ -68,8 +82,11 @@ def isi_katalog(Layanan, Persyaratan, SebabLayanan) -> None:
         layanan, _ = Layanan.objects.get_or_create(
             kode=kode_layanan(jenis),
             defaults={"kode_proses": kode_proses, "nama": nama, "dasar_hukum": DASAR_HUKUM,
-                      "target_hari_kerja": target, "urutan": 200 + urutan},
+                      "produk": PRODUK[jenis], "target_hari_kerja": target, "urutan": 200 + urutan},
         )
+        if not layanan.produk:  # a row made before the catalogue listed the documents
+            layanan.produk = PRODUK[jenis]
+            layanan.save(update_fields=["produk"])
         sebab = {}
         for i, (kode, label) in enumerate(daftar_sebab, start=1):
             sebab[kode] = SebabLayanan.objects.get_or_create(layanan=layanan, kode=kode,

@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("capil", "0007_perubahanakta_permohonan_lanjutan"),
-        ("pendaftaran", "0010_persyaratan_berlaku"),
+        ("pendaftaran", "0011_standar_pelayanan"),  # the catalogue's "produk" column
     ]
 
     operations = [migrations.RunPython(isi, migrations.RunPython.noop)]
