@@ -44,6 +44,19 @@ def _buka_status(page, kode: str, pin: str) -> None:
     page.wait_for_selector("#linimasa")
 
 
+_MELEBAR = """() => [...document.querySelectorAll('body *')].filter(el => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.right > 0 && r.right > document.documentElement.clientWidth + 0.5;
+}).map(el => el.tagName + (el.name ? '[name=' + el.name + ']' : '') + (el.id ? '#' + el.id : ''))"""
+
+
+def _muat_layar(page, lebar: int) -> None:
+    """On a phone no element reaches past the screen's right edge (the page never scrolls sideways)."""
+    if lebar <= 480:
+        assert page.evaluate(_MELEBAR) == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= lebar
+
+
 def _anggota() -> str:
     hari_ini = timezone.localdate()
     lahir = lambda tahun: (hari_ini - timedelta(days=365 * tahun + 40)).isoformat()  # noqa: E731
@@ -86,10 +99,14 @@ def test_online_moving_in_returned_once_signed_approved_with_follow_ups(halaman,
         if centang.count():
             centang.check()
         halaman.set_input_files(f"input[name=berkas_{kunci}]", str(berkas))
+    assert "Langkah 1 dari 3" in halaman.inner_text("#langkah-ke")
+    _muat_layar(halaman, lebar)
     halaman.langkah(f"isi-{lebar}")
     halaman.click("button[type=submit]:has-text('Kirim permohonan')")
     halaman.wait_for_selector("#kode-lacak")
     kode, pin = halaman.inner_text("#kode-lacak").strip(), halaman.inner_text("#pin").strip()
+    assert "Langkah 2 dari 3" in halaman.inner_text("#langkah-ke")
+    _muat_layar(halaman, lebar)
     halaman.langkah(f"terkirim-{lebar}")
     obj = PindahMasuk.objects.get(kode_lacak=kode)
     assert obj.status == "draf"
@@ -100,7 +117,15 @@ def test_online_moving_in_returned_once_signed_approved_with_follow_ups(halaman,
     isi = surat[-1].get_body(preferencelist=("plain",)).get_content()
     tautan = re.search(r"https?://\S+/daring/konfirmasi/\S+/", isi).group(0)
     assert kode in isi and pin in isi
+    # Opening it only asks (a mail scanner confirms nothing); the button confirms.
     halaman.goto(tautan)
+    assert "Langkah 3 dari 3" in halaman.inner_text("#langkah-ke")
+    _muat_layar(halaman, lebar)
+    obj.refresh_from_db()
+    assert obj.status == "draf"
+    halaman.click("#tombol-konfirmasi")
+    halaman.wait_for_selector("#konfirmasi-ok")
+    _muat_layar(halaman, lebar)
     halaman.langkah(f"konfirmasi-{lebar}")
     obj.refresh_from_db()
     assert obj.status == "diajukan"

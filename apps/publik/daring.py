@@ -37,10 +37,26 @@ class PindahMasukDaringForm(PindahMasukForm):
         kwargs.setdefault("instance", PindahMasuk(status=StatusPindah.DRAF))
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        for nama, field in self.fields.items():
+            if nama != "situs" and not field.widget.is_hidden:
+                _gaya(field.widget)
 
     @property
     def terisi_bot(self) -> bool:
         return bool(self.data.get("situs"))
+
+
+def _gaya(widget) -> None:
+    """Bootstrap's classes, so every field keeps to the screen's width (a textarea at 360 px)."""
+    if isinstance(widget, forms.CheckboxInput):
+        kelas = "form-check-input"
+    elif isinstance(widget, forms.Select):
+        kelas = "form-select"
+    else:
+        kelas = "form-control"
+    ada = widget.attrs.get("class", "").split()
+    if kelas not in ada:
+        widget.attrs["class"] = " ".join([*ada, kelas])
 
 
 def _kunci(jenis: str, nilai: str) -> str:
@@ -93,21 +109,29 @@ def kirim_kode(objek, request) -> None:
                                             [objek.email], fail_silently=True))
 
 
+LANGKAH = ("Data dan persyaratan", "Terkirim", "Konfirmasi email")
+
+
+def _langkah(nomor: int, **kw) -> dict:
+    return {"nomor_langkah": nomor, "jumlah_langkah": len(LANGKAH), "judul_langkah": LANGKAH[nomor - 1],
+            "langkah": list(enumerate(LANGKAH, start=1)), **kw}
+
+
 @require_http_methods(["GET", "POST"])
 def pindah_masuk(request: HttpRequest) -> HttpResponse:
     tpl = "publik/daring_pindah.html"
     if request.method == "GET":
-        return render(request, tpl, {"form": PindahMasukDaringForm()})
+        return render(request, tpl, _langkah(1, form=PindahMasukDaringForm()))
     ip = request.META.get("REMOTE_ADDR", "")
     email = request.POST.get("email", "")
     form = PindahMasukDaringForm(request.POST, request.FILES)
     if terbatas(ip, email):
-        return render(request, tpl, {"form": form, "pesan": PESAN_BATAS}, status=429)
+        return render(request, tpl, _langkah(1, form=form, pesan=PESAN_BATAS), status=429)
     if form.terisi_bot:
         catat(ip, "")
-        return render(request, "publik/daring_terkirim.html", {"objek": None})
+        return render(request, "publik/daring_terkirim.html", _langkah(2, objek=None))
     if not form.is_valid():
-        return render(request, tpl, {"form": form}, status=400)
+        return render(request, tpl, _langkah(1, form=form), status=400)
     catat(ip, email)
     with transaction.atomic():
         objek, baru = buat_sekali(kunci=form.kunci_idempoten(), pengguna=None,
@@ -124,18 +148,22 @@ def terkirim(request: HttpRequest) -> HttpResponse:
     objek = PindahMasuk.objects.filter(pk=pk).first() if pk else None
     if objek is None:
         return redirect("publik:daring-pindah-masuk")
-    return render(request, "publik/daring_terkirim.html", {"objek": objek})
+    return render(request, "publik/daring_terkirim.html", _langkah(2, objek=objek))
 
 
+@require_http_methods(["GET", "POST"])
 def konfirmasi(request: HttpRequest, token: str) -> HttpResponse:
-    """The signed link from the email: the draft goes to the verifikator's queue."""
+    """The signed link from the email: GET asks (a mail scanner that opens links confirms
+    nothing), POST moves the draft to the verifikator's queue."""
     from apps.pendaftaran.services_pindah import pindah_konfirmasi_email
 
     objek = objek_dari_token(token)
     if objek is None:
         return render(request, "publik/daring_konfirmasi.html", {"objek": None}, status=400)
+    if request.method == "GET" and objek.status == StatusPindah.DRAF:
+        return render(request, "publik/daring_konfirmasi.html", _langkah(3, objek=None, tanya=objek))
     objek = pindah_konfirmasi_email(objek=objek)
-    return render(request, "publik/daring_konfirmasi.html", {"objek": objek})
+    return render(request, "publik/daring_konfirmasi.html", _langkah(3, objek=objek))
 
 
 class LengkapiDaringForm(PersyaratanMixin, forms.Form):

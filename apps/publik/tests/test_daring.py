@@ -1,6 +1,8 @@
 """Online filing of P.4.6 without an account: the tracking code and PIN shown once and emailed;
 bad input (disguised file, oversize, honeypot, rate limit) answered clearly with nothing saved."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
@@ -44,6 +46,10 @@ def test_page_needs_no_account_and_has_labels(client):
     assert r.status_code == 200
     html = r.content.decode()
     assert 'for="id_nik"' in html and "Kosongkan isian ini" in html
+    assert "Langkah 1 dari 3" in html
+    # Every field styled, so none is wider than a phone's screen (the family list's textarea).
+    (kotak,) = re.findall(r'<textarea[^>]*name="daftar_anggota"[^>]*>', html)
+    assert 'class="form-control"' in kotak
 
 
 def test_filing_shows_code_and_pin_once_and_emails_them(client, django_capture_on_commit_callbacks):
@@ -54,7 +60,7 @@ def test_filing_shows_code_and_pin_once_and_emails_them(client, django_capture_o
     html = r.content.decode()
     assert obj.kode_lacak in html and obj.pin in html
     assert obj.saluran == "daring" and set(obj.berkas_persyaratan) == {"ktp", "kk"}
-    assert obj.status == "draf" and "Langkah terakhir" in html
+    assert obj.status == "draf" and "Langkah terakhir" in html and "Langkah 2 dari 3" in html
     (surat,) = [m for m in mail.outbox if m.to == ["budi@contoh.id"]]
     assert obj.kode_lacak in surat.body and obj.pin in surat.body
     # Shown once only.
@@ -66,12 +72,19 @@ def test_filing_shows_code_and_pin_once_and_emails_them(client, django_capture_o
     assert r.status_code == 400
     obj.refresh_from_db()
     assert obj.status == "draf"
-    # The signed link moves the draft into the verifikator's queue, once.
+    # Opening the link (a mail scanner does) only asks; it confirms nothing.
     r = client.get(tautan)
-    assert r.status_code == 200 and obj.kode_lacak in r.content.decode()
+    html = r.content.decode()
+    assert r.status_code == 200 and 'id="tombol-konfirmasi"' in html and "Langkah 3 dari 3" in html
+    obj.refresh_from_db()
+    assert obj.status == "draf"
+    # The button (POST) moves the draft into the verifikator's queue, once.
+    r = client.post(tautan)
+    assert r.status_code == 200 and 'id="konfirmasi-ok"' in r.content.decode()
     obj.refresh_from_db()
     assert obj.status == "diajukan"
-    client.get(tautan)
+    client.post(tautan)
+    assert 'id="konfirmasi-ok"' in client.get(tautan).content.decode()
     from apps.core.models import RiwayatStatus
 
     assert RiwayatStatus.objects.filter(object_id=obj.pk, aksi="konfirmasi_email").count() == 1
