@@ -183,11 +183,10 @@ for _nama in ("Contoh", "ContohDokumen", "ContohA", "ContohB", "ContohC", "Conto
 @pabrik("kernel_app.SuratKeterangan", isian=lambda aksi, objek, dunia: {"penerima": "SITI", "email": "siti@contoh.id"})
 def surat_keterangan(status: str, dunia: Dunia):
     """The kernel-tail example process (tests/kernel_app/surat_keterangan.py)."""
-    from tests.kernel_app.surat_keterangan import SuratKeterangan
-
     from django.contrib.contenttypes.models import ContentType
 
     from apps.dokumen.models import Dokumen
+    from tests.kernel_app.surat_keterangan import SuratKeterangan
 
     objek = SuratKeterangan.objects.create(status=status, nik="3575014107900003", nama="SITI", keperluan="uji",
                                            email="siti@contoh.id")
