@@ -9,7 +9,9 @@ from apps.pendaftaran.models import PermohonanDenganVerifikasi, PermohonanIntegr
 # Every flow can be refused or closed with a reason at intake, and a returned file nobody
 # completes is closed by the system (tutup_otomatis).
 LOKET = {"berkas_lengkap", "kembalikan", "lengkapi", "cetak", "cetakan_bagus", "cetakan_rusak", "serahkan",
-         "tolak", "batalkan", "tutup_otomatis"}
+         "tolak", "batalkan", "tutup_otomatis",
+         # an online applicant re-uploads what was missing from the status page (a system step)
+         "lengkapi_daring"}
 # The verifier may refuse; the signing official may send the file back instead of signing.
 VERIFIKASI = {"minta_perbaikan", "perbaiki", "verifikasi", "tandatangani", "tolak_verifikasi", "kembalikan_tte"}
 
@@ -19,7 +21,7 @@ VERIFIKASI = {"minta_perbaikan", "perbaiki", "verifikasi", "tandatangani", "tola
     [
         (PermohonanTanpaVerifikasi, LOKET),  # P.4.1.1: no verifikator, no TTE
         (PermohonanDenganVerifikasi, LOKET | VERIFIKASI | {"input_siak"}),  # P.4.1.2
-        (PermohonanIntegrasi, LOKET | VERIFIKASI),  # P.4.1.3: the partner's filing is the input
+        (PermohonanIntegrasi, LOKET - {"lengkapi_daring"} | VERIFIKASI),  # P.4.1.3: the partner's filing is the input, never online
     ],
 )
 def test_each_flow_has_exactly_its_actions(model, aksi):
