@@ -46,6 +46,9 @@ class FormDaring:
                 data[f"{prefiks}alasan_konfirmasi"] = ALASAN_DARING
         self.bangun(data, files)
         for f in self.semua_form():
+            if "nik" in f.fields:  # the public page has no register look-up (a citizen does not read it)
+                f.fields["nik"].help_text = f.fields["nik"].help_text.replace(
+                    " Tekan “Cari di register” untuk mengisi data otomatis.", "")
             if "email" in f.fields:
                 f.fields["email"].required = True
                 f.fields["email"].label = "Email"
