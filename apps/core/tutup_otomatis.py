@@ -66,28 +66,35 @@ def model_tutup_otomatis() -> list:
     return [m for m in model_proses() if getattr(m, "TUTUP_OTOMATIS", None)]
 
 
-def tutup_satu(objek) -> RiwayatStatus | None:
-    """Close one overdue record as the system; None when it moved on meanwhile."""
+def jalankan_sebagai_sistem(objek, aksi: str, *, catatan: str = "", catatan_publik: bool = False) -> RiwayatStatus:
+    """Run transition ``aksi`` of a record the caller has locked (inside its transaction) as the
+    system, not as a user: no role check, the version bumped and the step logged under
+    ``KODE_SISTEM``. Used for automatic closing and for the applicant's own online steps (email
+    confirmation, re-upload), where no staff member acts."""
     from .workflow import ambil_aksi
 
-    status, aksi = type(objek).TUTUP_OTOMATIS
     info = ambil_aksi(objek, aksi)
+    dari = objek.status
+    getattr(objek, aksi)(oleh=None, data={})
+    objek.versi += 1
+    objek.status_sejak = timezone.now()
+    objek.save()
+    return RiwayatStatus.objects.create(
+        content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk, aksi=aksi,
+        aksi_label=info.label, dari=dari, ke=objek.status, oleh=None, peran=KODE_SISTEM,
+        catatan=catatan, catatan_publik=catatan_publik,
+    )
+
+
+def tutup_satu(objek) -> RiwayatStatus | None:
+    """Close one overdue record as the system; None when it moved on meanwhile."""
+    status, aksi = type(objek).TUTUP_OTOMATIS
     catatan = alasan_tutup(type(objek))
     with transaction.atomic():
         objek = type(objek).objects.select_for_update().get(pk=objek.pk)
-        metode = getattr(objek, aksi)
-        if objek.status != status or not can_proceed(metode):
+        if objek.status != status or not can_proceed(getattr(objek, aksi)):
             return None
-        dari = objek.status
-        metode(oleh=None, data={})
-        objek.versi += 1
-        objek.status_sejak = timezone.now()
-        objek.save()
-        baris = RiwayatStatus.objects.create(
-            content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk, aksi=aksi,
-            aksi_label=info.label, dari=dari, ke=objek.status, oleh=None, peran=KODE_SISTEM,
-            catatan=catatan, catatan_publik=True,
-        )
+        baris = jalankan_sebagai_sistem(objek, aksi, catatan=catatan, catatan_publik=True)
         email = getattr(objek, "email_pemohon", "") or ""
         if email:
             transaction.on_commit(lambda: kirim_pemberitahuan(objek=objek, email=email, catatan=catatan))

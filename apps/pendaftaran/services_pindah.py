@@ -171,11 +171,7 @@ def pindah_konfirmasi_email(*, objek):
     """The applicant opened the signed link: the draft becomes a request in the verifikator's
     queue, logged as the system (as the kernel's automatic closing). Idempotent: a second click
     changes nothing."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from apps.core.models import RiwayatStatus
-    from apps.core.tutup_otomatis import KODE_SISTEM
-    from apps.core.workflow import ambil_aksi
+    from apps.core.tutup_otomatis import jalankan_sebagai_sistem
 
     from .models.pindah_masuk import PindahMasuk, StatusPindah
 
@@ -183,44 +179,5 @@ def pindah_konfirmasi_email(*, objek):
         objek = PindahMasuk.objects.select_for_update().get(pk=objek.pk)
         if objek.status != StatusPindah.DRAF:
             return objek
-        info = ambil_aksi(objek, "konfirmasi_email")
-        dari = objek.status
-        objek.konfirmasi_email(oleh=None, data={})
-        objek.versi += 1
-        objek.status_sejak = timezone.now()
-        objek.save()
-        RiwayatStatus.objects.create(
-            content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk, aksi="konfirmasi_email",
-            aksi_label=info.label, dari=dari, ke=objek.status, oleh=None, peran=KODE_SISTEM,
-        )
-    return objek
-
-
-def pindah_lengkapi_daring(*, objek, berkas: list[tuple]):
-    """The applicant's re-upload after a return: the scans kept under their requirements and the
-    request back in the verifikator's queue, all or nothing."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from apps.core.asupan import simpan_berkas_persyaratan
-    from apps.core.models import RiwayatStatus
-    from apps.core.tutup_otomatis import KODE_SISTEM
-    from apps.core.workflow import ambil_aksi
-
-    from .models.pindah_masuk import PindahMasuk, StatusPindah
-
-    with transaction.atomic():
-        objek = PindahMasuk.objects.select_for_update().get(pk=objek.pk)
-        if objek.status != StatusPindah.DIKEMBALIKAN:
-            raise AksiDitolak("Permohonan ini tidak sedang menunggu kelengkapan berkas.")
-        info = ambil_aksi(objek, "lengkapi_daring")
-        dari = objek.status
-        objek.lengkapi_daring(oleh=None, data={})
-        objek.versi += 1
-        objek.status_sejak = timezone.now()
-        objek.save()
-        log = RiwayatStatus.objects.create(
-            content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk, aksi="lengkapi_daring",
-            aksi_label=info.label, dari=dari, ke=objek.status, oleh=None, peran=KODE_SISTEM,
-        )
-        simpan_berkas_persyaratan(objek=objek, berkas=berkas, oleh=None, riwayat=log)
+        jalankan_sebagai_sistem(objek, "konfirmasi_email")
     return objek

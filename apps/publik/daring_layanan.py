@@ -311,24 +311,14 @@ def lengkapi_daring(*, objek, berkas: list[tuple]):
     request back in the front office's (or verifikator's) queue, run as the system through the
     process's ``lengkapi_daring`` transition, all or nothing."""
     from apps.core.asupan import simpan_berkas_persyaratan
-    from apps.core.models import RiwayatStatus
-    from apps.core.tutup_otomatis import KODE_SISTEM
-    from apps.core.workflow import AksiDitolak, ambil_aksi
+    from apps.core.tutup_otomatis import jalankan_sebagai_sistem
+    from apps.core.workflow import AksiDitolak
 
     with transaction.atomic():
         objek = type(objek).objects.select_for_update().get(pk=objek.pk)
         if objek.status != "dikembalikan":
             raise AksiDitolak("Permohonan ini tidak sedang menunggu kelengkapan berkas.")
-        info = ambil_aksi(objek, "lengkapi_daring")
-        dari = objek.status
-        objek.lengkapi_daring(oleh=None, data={})
-        objek.versi += 1
-        objek.status_sejak = timezone.now()
-        objek.save()
-        log = RiwayatStatus.objects.create(
-            content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk, aksi="lengkapi_daring",
-            aksi_label=info.label, dari=dari, ke=objek.status, oleh=None, peran=KODE_SISTEM,
-        )
+        log = jalankan_sebagai_sistem(objek, "lengkapi_daring")
         simpan_berkas_persyaratan(objek=objek, berkas=berkas, oleh=None, riwayat=log)
     return objek
 
