@@ -70,3 +70,25 @@ def masuk(page, username: str, password: str = "rahasia-uji-1") -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/masuk/" not in url)
+
+
+def buka_aksi(page, aksi: str) -> None:
+    """Open an action's form from the detail page."""
+    page.click(f"[data-aksi={aksi}]")
+    page.wait_for_selector("form button[name=kirim]")
+
+
+def kirim_aksi(page) -> None:
+    """Send the open action form and wait for the detail page."""
+    page.click("button[name=kirim]")
+    page.wait_for_selector("#status")
+
+
+def buka_status(page, kode: str, pin: str, *, linimasa: str = "visible") -> None:
+    """Open the public status page as an anonymous citizen with the tracking code and PIN.
+    ``linimasa="attached"`` for a request made straight in a later state (its timeline is empty)."""
+    page.context.clear_cookies()
+    page.goto(f"/status/?kode={kode}")
+    page.fill("input[name=pin]", pin)
+    page.click("button[name=cek]")
+    page.wait_for_selector("#linimasa", state=linimasa)

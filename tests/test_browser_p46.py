@@ -21,27 +21,9 @@ from apps.dokumen.tests.conftest import PASSPHRASE, _tte_lokal, direktori_kunci 
 from apps.pendaftaran.models.pindah_masuk import PindahMasuk
 from apps.pendaftaran.tests.factories import PDF
 from apps.pendaftaran.tests.pabrik_pindah import kantor_asal
-from tests.conftest import masuk
+from tests.conftest import buka_aksi, buka_status, kirim_aksi, masuk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _aksi(page, aksi: str) -> None:
-    page.click(f"[data-aksi={aksi}]")
-    page.wait_for_selector("form button[name=kirim]")
-
-
-def _kirim(page) -> None:
-    page.click("button[name=kirim]")
-    page.wait_for_selector("#status")
-
-
-def _buka_status(page, kode: str, pin: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"/status/?kode={kode}")
-    page.fill("input[name=pin]", pin)
-    page.click("button[name=cek]")
-    page.wait_for_selector("#linimasa")
 
 
 _MELEBAR = """() => [...document.querySelectorAll('body *')].filter(el => {
@@ -134,14 +116,14 @@ def test_online_moving_in_returned_once_signed_approved_with_follow_ups(halaman,
     url = f"/pendaftaran/pindah-masuk/{obj.pk}/"
     masuk(halaman, "petugas_fo")
     halaman.goto(url)
-    _aksi(halaman, "kembalikan")
+    buka_aksi(halaman, "kembalikan")
     halaman.fill("textarea[name=catatan]", "Pindaian KK asal tidak terbaca; unggah ulang.")
-    _kirim(halaman)
+    kirim_aksi(halaman)
     obj.refresh_from_db()
     assert obj.status == "dikembalikan"
 
     # 4. The citizen reads the reason on the status page and re-uploads.
-    _buka_status(halaman, kode, pin)
+    buka_status(halaman, kode, pin)
     assert "Pindaian KK asal tidak terbaca" in halaman.inner_text("#alasan")
     halaman.langkah(f"dikembalikan-{lebar}")
     halaman.click("#tautan-lengkapi")
@@ -157,8 +139,8 @@ def test_online_moving_in_returned_once_signed_approved_with_follow_ups(halaman,
     # letter (P.1.2.1.1) addressed to the Dukcapil of origin.
     masuk(halaman, "verifikator_pendataan")
     halaman.goto(url)
-    _aksi(halaman, "periksa_kepemilikan")
-    _kirim(halaman)
+    buka_aksi(halaman, "periksa_kepemilikan")
+    kirim_aksi(halaman)
     obj.refresh_from_db()
     assert obj.status == "menunggu_jawaban" and obj.surat_pengantar.email_tujuan == kantor.email
     surat_url = f"/umum/surat-keluar/{obj.surat_pengantar.pk}/"
@@ -167,42 +149,42 @@ def test_online_moving_in_returned_once_signed_approved_with_follow_ups(halaman,
     # usaha emails it to the origin's address on file with the signed PDF.
     masuk(halaman, "kadis")
     halaman.goto(surat_url)
-    _aksi(halaman, "setujui")
-    _kirim(halaman)
+    buka_aksi(halaman, "setujui")
+    kirim_aksi(halaman)
     masuk(halaman, "tata_usaha")
     halaman.goto(surat_url)
-    _aksi(halaman, "beri_nomor")
+    buka_aksi(halaman, "beri_nomor")
     halaman.select_option("select[name=klasifikasi]", index=1)
-    _kirim(halaman)
+    kirim_aksi(halaman)
     masuk(halaman, "kadis")
     halaman.goto(surat_url)
-    _aksi(halaman, "tandatangani")
+    buka_aksi(halaman, "tandatangani")
     halaman.fill("input[name=passphrase]", PASSPHRASE)
-    _kirim(halaman)
+    kirim_aksi(halaman)
     halaman.wait_for_selector("#panel-dokumen .dokumen[data-jenis=surat_keluar][data-status=selesai]")
     halaman.langkah(f"tte-{lebar}")
     masuk(halaman, "tata_usaha")
     halaman.goto(surat_url)
-    _aksi(halaman, "kirim_lewat_email")
+    buka_aksi(halaman, "kirim_lewat_email")
     assert halaman.input_value("input[name=email_tujuan]") == kantor.email
-    _kirim(halaman)
+    kirim_aksi(halaman)
     ke_asal = [m for m in server_smtp.pesan if kantor.email in m.penerima]
     assert ke_asal and any(b.get_content_type() == "application/pdf" for b in ke_asal[-1].iter_attachments())
 
     masuk(halaman, "verifikator_pendataan")
     halaman.goto(url)
     # 7. The origin approves: the SKPWNI recorded with its scan and the No. KK SIAK.
-    _aksi(halaman, "asal_menyetujui")
+    buka_aksi(halaman, "asal_menyetujui")
     halaman.fill("input[name=nomor_skpwni]", "SKPWNI/3507/0001/2026")
     halaman.fill("input[name=no_kk_baru]", "3575019999100001")
     halaman.set_input_files("input[name=lampiran]", str(skpwni))
-    _kirim(halaman)
+    kirim_aksi(halaman)
     halaman.langkah(f"disetujui-{lebar}")
     obj.refresh_from_db()
     assert obj.status == "selesai" and obj.nomor_skpwni == "SKPWNI/3507/0001/2026"
 
     # 8. The follow-up requests are on the citizen's status page, each with its own code.
-    _buka_status(halaman, kode, pin)
+    buka_status(halaman, kode, pin)
     daftar = halaman.inner_text("#permohonan-lanjutan")
     halaman.langkah(f"lanjutan-{lebar}")
     for d in obj.permohonan_lanjutan:

@@ -11,28 +11,9 @@ import pytest
 
 from apps.piak.models import Pengaduan
 from apps.piak.tests.factories import berkas_png
-from tests.conftest import masuk
+from tests.conftest import buka_aksi, buka_status, kirim_aksi, masuk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _aksi(page, aksi: str) -> None:
-    page.click(f"[data-aksi={aksi}]")
-    page.wait_for_selector("form button[name=kirim]")
-
-
-def _kirim(page) -> None:
-    page.click("button[name=kirim]")
-    page.wait_for_selector("#status")
-
-
-def _buka_status(page, kode: str, pin: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"/status/?kode={kode}")
-    page.fill("input[name=pin]", pin)
-    page.click("button[name=cek]")
-    # Attached, not visible: a request made straight in a later state has an empty timeline.
-    page.wait_for_selector("#linimasa", state="attached")
 
 
 def test_complaint_forwarded_answered_reopened_and_the_skm(halaman, pengguna, settings, server_smtp):
@@ -61,32 +42,32 @@ def test_complaint_forwarded_answered_reopened_and_the_skm(halaman, pengguna, se
     # 2. admin_piak forwards it to a technical division with a due date.
     masuk(halaman, "admin_piak")
     halaman.goto(f"/piak/pengaduan/{objek.pk}/")
-    _aksi(halaman, "teruskan")
+    buka_aksi(halaman, "teruskan")
     halaman.select_option("select[name=bidang]", "capil")
     halaman.fill("input[name=tenggat_bidang]", halaman.evaluate("new Date(Date.now() + 2*86400000).toISOString().slice(0, 10)"))
-    _kirim(halaman)
+    kirim_aksi(halaman)
     assert "Diteruskan" in halaman.inner_text("#status")
 
     # 3. The division answers (it does not see the citizen's contact data).
     masuk(halaman, "bidang_teknis")
     halaman.goto(f"/piak/pengaduan/{objek.pk}/")
     assert "rina@contoh.id" not in halaman.content()
-    _aksi(halaman, "jawab_bidang")
+    buka_aksi(halaman, "jawab_bidang")
     halaman.fill("textarea[name=jawaban_bidang]", "Akta sudah ditandatangani; dapat diunduh di halaman status.")
-    _kirim(halaman)
+    kirim_aksi(halaman)
 
     # 4. admin_piak confirms the answer to the citizen (pre-filled with the division's).
     masuk(halaman, "admin_piak")
     halaman.goto(f"/piak/pengaduan/{objek.pk}/")
-    _aksi(halaman, "jawab")
+    buka_aksi(halaman, "jawab")
     assert "Akta sudah ditandatangani" in halaman.input_value("textarea[name=jawaban]")
-    _kirim(halaman)
+    kirim_aksi(halaman)
     halaman.langkah("dijawab")
     jawaban = [m for m in server_smtp.pesan if m["Subject"].startswith("Jawaban atas") and kode in m["Subject"]]
     assert len(jawaban) == 1 and "Akta sudah ditandatangani" in jawaban[0].get_body(("plain",)).get_content()
 
     # 5. The citizen reads the answer on the status page and reopens it, once.
-    _buka_status(halaman, kode, pin)
+    buka_status(halaman, kode, pin, linimasa="attached")
     assert "Akta sudah ditandatangani" in halaman.inner_text("#jawaban-pengaduan")
     halaman.fill("#form-buka-ulang textarea[name=alasan]", "Di halaman status belum ada dokumennya.")
     halaman.click("button[name=buka_ulang]")
@@ -97,10 +78,10 @@ def test_complaint_forwarded_answered_reopened_and_the_skm(halaman, pengguna, se
     # 6. Answered again; no second reopening, and the citizen answers the SKM.
     masuk(halaman, "admin_piak")
     halaman.goto(f"/piak/pengaduan/{objek.pk}/")
-    _aksi(halaman, "jawab")
+    buka_aksi(halaman, "jawab")
     halaman.fill("textarea[name=jawaban]", "Dokumen sudah kami unggah ulang; silakan unduh.")
-    _kirim(halaman)
-    _buka_status(halaman, kode, pin)
+    kirim_aksi(halaman)
+    buka_status(halaman, kode, pin, linimasa="attached")
     assert halaman.locator("#form-buka-ulang").count() == 0
     halaman.click("#undangan-skm a")
     halaman.wait_for_selector("#form-skm")
@@ -155,20 +136,20 @@ def test_incident_central_answered_checked_and_confirmed(halaman, pengguna, sett
     halaman.goto("/piak/insiden/")
     halaman.click(f"a.kode-lacak:has-text('{objek.kode_lacak}')")
     halaman.wait_for_selector("#status")
-    _aksi(halaman, "klasifikasi_pusat")
+    buka_aksi(halaman, "klasifikasi_pusat")
     halaman.fill("input[name=nomor_tiket_pusat]", "HD-DUKCAPIL-2026-1188")
-    _kirim(halaman)
+    kirim_aksi(halaman)
     assert "Ditjen" in halaman.inner_text("#status")
     assert halaman.inner_text("#tiket-pusat").strip() == "HD-DUKCAPIL-2026-1188"
     assert "Pusat" in halaman.inner_text("#lingkup")
-    _aksi(halaman, "catat_jawaban_pusat")
+    buka_aksi(halaman, "catat_jawaban_pusat")
     halaman.fill("textarea[name=jawaban_pusat]", "Sertifikat server pusat diperbarui; login dipulihkan.")
-    _kirim(halaman)
+    kirim_aksi(halaman)
     assert "Sertifikat server pusat" in halaman.inner_text("#jawaban-pusat")
 
     # 3. The fix is checked internally: the reporter is told in the portal and by email.
-    _aksi(halaman, "pulih")
-    _kirim(halaman)
+    buka_aksi(halaman, "pulih")
+    kirim_aksi(halaman)
     assert "konfirmasi" in halaman.inner_text("#status").lower()
     assert halaman.locator("#waktu-penyelesaian").count() == 1
     halaman.langkah("pulih")
@@ -183,8 +164,8 @@ def test_incident_central_answered_checked_and_confirmed(halaman, pengguna, sett
     halaman.langkah("pemberitahuan")
     halaman.click("#pemberitahuan a:has-text('sudah ditangani')")
     halaman.wait_for_selector("#status")
-    _aksi(halaman, "konfirmasi")
-    _kirim(halaman)
+    buka_aksi(halaman, "konfirmasi")
+    kirim_aksi(halaman)
     assert halaman.inner_text("#status").strip() == "Selesai"
     halaman.langkah("dikonfirmasi")
     objek.refresh_from_db()
@@ -241,15 +222,15 @@ def test_population_data_update_shows_its_audited_change_on_the_residents_page(
     objek = PemutakhiranData.objects.get()
     assert objek.perubahan_diminta == {"pekerjaan": "Guru"}
     assert "Wiraswasta" in halaman.inner_text("#rincian-perubahan")
-    _aksi(halaman, "lengkap")
-    _kirim(halaman)
+    buka_aksi(halaman, "lengkap")
+    kirim_aksi(halaman)
 
     # 2. The ADB changes the register (audited, field by field) and records the SIAK reference.
     masuk(halaman, "adb")
     halaman.goto(f"/piak/pemutakhiran/{objek.pk}/")
-    _aksi(halaman, "mutakhirkan")
+    buka_aksi(halaman, "mutakhirkan")
     halaman.fill("input[name=referensi_siak]", "SIAK-UPD-20261130-07")
-    _kirim(halaman)
+    kirim_aksi(halaman)
     rincian = halaman.inner_text("#rincian-perubahan")
     assert "Wiraswasta" in rincian and "Guru" in rincian
     assert halaman.inner_text("#referensi-siak").strip() == "SIAK-UPD-20261130-07"
@@ -257,8 +238,8 @@ def test_population_data_update_shows_its_audited_change_on_the_residents_page(
     # 3. The PIAK official checks the result against the request; the resident is told.
     masuk(halaman, "pejabat_piak")
     halaman.goto(f"/piak/pemutakhiran/{objek.pk}/")
-    _aksi(halaman, "sesuai")
-    _kirim(halaman)
+    buka_aksi(halaman, "sesuai")
+    kirim_aksi(halaman)
     assert halaman.inner_text("#status").strip() == "Selesai"
     assert any("siti@contoh.id" in m.penerima for m in server_smtp.pesan)
 
@@ -299,21 +280,21 @@ def test_citizen_answers_the_skm_after_handover_and_the_ikm_page_shows_it(halama
     assert halaman.inner_text("#mutu-ikm").strip() == "D"
 
     # 1. Before the handover the status page invites no survey.
-    _buka_status(halaman, obj.kode_lacak, obj.pin)
+    buka_status(halaman, obj.kode_lacak, obj.pin, linimasa="attached")
     assert halaman.locator("#undangan-skm").count() == 0
 
     # 2. The pick-up desk hands the KTP-el over.
     masuk(halaman, "operator_pengambilan")
     halaman.goto(url_proses(PermohonanTanpaVerifikasi, "detail", obj.pk))
-    _aksi(halaman, "serahkan")
-    _kirim(halaman)
+    buka_aksi(halaman, "serahkan")
+    kirim_aksi(halaman)
     assert halaman.inner_text("#status").strip() == "Selesai"
 
     # 3. The citizen is invited by email (the daily task) and on the status page.
     assert skm_undang_selesai() == 1
     undangan = [m for m in server_smtp.pesan if "siti@contoh.id" in m.penerima and "/piak/skm/" in m.get_body(("plain",)).get_content()]
     assert len(undangan) == 1
-    _buka_status(halaman, obj.kode_lacak, obj.pin)
+    buka_status(halaman, obj.kode_lacak, obj.pin, linimasa="attached")
     halaman.langkah("status-undangan-skm")
     halaman.click("#undangan-skm a")
     halaman.wait_for_selector("#form-skm")
@@ -331,7 +312,7 @@ def test_citizen_answers_the_skm_after_handover_and_the_ikm_page_shows_it(halama
     assert JawabanSkm.objects.count() == 2
 
     # Answered once: the status page no longer invites it.
-    _buka_status(halaman, obj.kode_lacak, obj.pin)
+    buka_status(halaman, obj.kode_lacak, obj.pin, linimasa="attached")
     assert halaman.locator("#undangan-skm").count() == 0
 
     # 4. The IKM page: element averages (2+4)/2 = 3 for u1-u8 and (2+3)/2 = 2,5 for u9;
