@@ -65,7 +65,26 @@ class _Honeypot(forms.Form):
         return bool(self.data.get("situs"))
 
 
-class DaftarWargaForm(_Honeypot):
+class _SandiBaru:
+    """The new password typed twice: the same, and passing Django's validators for the account."""
+
+    def akun_uji(self, data) -> AkunWarga:
+        raise NotImplementedError
+
+    def clean(self):
+        data = super().clean()
+        sandi, ulang = data.get("kata_sandi"), data.get("kata_sandi2")
+        if sandi and ulang and sandi != ulang:
+            self.add_error("kata_sandi2", "Kedua kata sandi tidak sama.")
+        elif sandi:
+            try:
+                validate_password(sandi, user=self.akun_uji(data))
+            except ValidationError as e:
+                self.add_error("kata_sandi", e)
+        return data
+
+
+class DaftarWargaForm(_SandiBaru, _Honeypot):
     nama = forms.CharField(label="Nama lengkap", max_length=120,
                            error_messages={"required": "Nama lengkap wajib diisi."})
     email = forms.EmailField(label="Email", help_text="Tautan konfirmasi dikirim ke alamat ini.",
@@ -81,17 +100,8 @@ class DaftarWargaForm(_Honeypot):
     def clean_email(self):
         return _normal(self.cleaned_data["email"])
 
-    def clean(self):
-        data = super().clean()
-        sandi, ulang = data.get("kata_sandi"), data.get("kata_sandi2")
-        if sandi and ulang and sandi != ulang:
-            self.add_error("kata_sandi2", "Kedua kata sandi tidak sama.")
-        elif sandi:
-            try:
-                validate_password(sandi, user=AkunWarga(email=data.get("email", ""), nama=data.get("nama", "")))
-            except ValidationError as e:
-                self.add_error("kata_sandi", e)
-        return data
+    def akun_uji(self, data) -> AkunWarga:
+        return AkunWarga(email=data.get("email", ""), nama=data.get("nama", ""))
 
 
 class EmailWargaForm(_Honeypot):
@@ -102,7 +112,7 @@ class EmailWargaForm(_Honeypot):
         return _normal(self.cleaned_data["email"])
 
 
-class SandiBaruForm(forms.Form):
+class SandiBaruForm(_SandiBaru, forms.Form):
     kata_sandi = forms.CharField(label="Kata sandi baru", strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
                                  error_messages={"required": "Kata sandi baru wajib diisi."},
                                  help_text="Minimal 8 karakter, tidak hanya angka, tidak mudah ditebak.")
@@ -113,17 +123,8 @@ class SandiBaruForm(forms.Form):
         super().__init__(*args, **kw)
         self.akun = akun
 
-    def clean(self):
-        data = super().clean()
-        sandi, ulang = data.get("kata_sandi"), data.get("kata_sandi2")
-        if sandi and ulang and sandi != ulang:
-            self.add_error("kata_sandi2", "Kedua kata sandi tidak sama.")
-        elif sandi:
-            try:
-                validate_password(sandi, user=self.akun)
-            except ValidationError as e:
-                self.add_error("kata_sandi", e)
-        return data
+    def akun_uji(self, data) -> AkunWarga:
+        return self.akun
 
 
 class MasukWargaForm(_Honeypot):

@@ -101,8 +101,8 @@ def kirim_kode(objek, request) -> None:
     tautan = request.build_absolute_uri(reverse("publik:status"))
     konfirmasi = request.build_absolute_uri(reverse("publik:daring-konfirmasi", args=[token_konfirmasi(objek)]))
     isi = (f"Permohonan pindah masuk atas nama {objek.nama} telah dikirim dari situs Dinas.\n\n"
-           f"Permohonan baru diproses setelah Anda mengonfirmasi email ini dengan membuka tautan berikut "
-           f"(berlaku 7 hari):\n{konfirmasi}\n\nKode lacak: {objek.kode_lacak}\nPIN: {objek.pin}\n\n"
+           f"Permohonan baru diproses setelah Anda mengonfirmasi email ini: buka tautan berikut lalu tekan "
+           f"tombol konfirmasi (berlaku 7 hari):\n{konfirmasi}\n\nKode lacak: {objek.kode_lacak}\nPIN: {objek.pin}\n\n"
            f"Cek status permohonan di {tautan}\n\nBila Anda tidak merasa mengajukan, abaikan email ini.\n"
            f"Dinas Kependudukan dan Pencatatan Sipil Kota Pasuruan")
     transaction.on_commit(lambda: send_mail("Kode lacak permohonan pindah masuk", isi, settings.DEFAULT_FROM_EMAIL,
