@@ -21,7 +21,7 @@ from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -183,11 +183,22 @@ def indeks_bangun(*, models=None, ukuran: int = 2000) -> dict[str, int]:
                     IndeksProses.objects.bulk_create(baru)
                     baru = []
             IndeksProses.objects.bulk_create(baru)
+            tandai_dokumen(IndeksProses.objects.filter(content_type=ct))
             hilang = ada - pk_sekarang
             if hilang:
                 IndeksProses.objects.filter(content_type=ct, object_id__in=hilang).delete()
         hasil[model._meta.label] = jumlah
     return hasil
+
+
+def tandai_dokumen(baris) -> None:
+    """Set ``ada_dokumen`` on the index rows ``baris`` from the documents issued (one UPDATE)."""
+    from django.db.models import Exists, OuterRef
+
+    from apps.dokumen.models import Dokumen
+
+    baris.update(ada_dokumen=Exists(Dokumen.objects.filter(
+        content_type_id=OuterRef("content_type_id"), object_id=OuterRef("object_id"))))
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -228,6 +239,31 @@ def hitung_antrian(user) -> dict[int, dict[str, int]]:
     for b in baris:
         hasil[b["content_type_id"]] = {"jumlah": b["jumlah"], "terlambat": b["terlambat"]}
     return hasil
+
+
+def letak_kode_lacak(kode: str) -> tuple[int, int, bool] | None:
+    """(content type id, record id, whether a document was issued) of the citizen's request with
+    tracking code ``kode``, or None: the status page's look-up, which needs no other column."""
+    kode = normalkan_kode_lacak(kode)
+    if not kode:
+        return None
+    # Written once as SQL: every view of the public status page runs it, and building it with
+    # the ORM cost several times the query itself (README, "Page figures").
+    with connection.cursor() as cur:
+        cur.execute(_sql_letak(), [kode])
+        baris = cur.fetchone()
+    return (baris[0], baris[1], bool(baris[2])) if baris else None
+
+
+@cache
+def _sql_letak() -> str:
+    """The look-up's SQL, compiled by the ORM once per process (the code is its one parameter)."""
+    sql, params = (
+        IndeksProses.objects.filter(kode_lacak="~", dilacak_pemohon=True).order_by("pk")
+        .values_list("content_type_id", "object_id", "ada_dokumen")[:1].query.sql_with_params()
+    )
+    assert params == ("~",), params
+    return sql
 
 
 def cari_kode_lacak(kode: str) -> IndeksProses | None:

@@ -187,6 +187,9 @@ class IndeksProses(models.Model):
     # queue counts read the few open ones through this index instead of scanning every row.
     di_antrean = models.BooleanField("di antrean", default=False, db_index=True)
     peran_baca = models.CharField("dibaca peran", max_length=500, blank=True)
+    # Set when a document (apps.dokumen) is first issued for the record: the status page, the
+    # busiest public page, looks for downloadable documents only then.
+    ada_dokumen = models.BooleanField("ada dokumen", default=False)
     tenggat = models.DateField(null=True, blank=True)
     dibuat_pada = models.DateTimeField("diajukan pada")
     diperbarui_pada = models.DateTimeField("diperbarui pada", default=timezone.now)

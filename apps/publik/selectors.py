@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 
-from apps.core.indeks import cari_kode_lacak
+from apps.core.indeks import letak_kode_lacak
 from apps.core.models import Proses, RiwayatStatus
 
 
@@ -14,10 +14,14 @@ def proses_dari_kode(kode: str) -> Proses | None:
 
     One look-up in the cross-process index, then the record itself: the same two queries however
     many process types there are."""
-    baris = cari_kode_lacak(kode)
-    if baris is None or baris.model is None:
+    letak = letak_kode_lacak(kode)
+    model = letak and ContentType.objects.get_for_id(letak[0]).model_class()
+    if model is None:
         return None
-    return baris.model._default_manager.filter(pk=baris.object_id).first()
+    objek = next(iter(model._default_manager.filter(pk=letak[1])), None)
+    if objek is not None:
+        objek.indeks_ada_dokumen = letak[2]  # read by dokumen_publik_permohonan
+    return objek
 
 
 def langkah_sekarang(objek: Proses) -> str:
@@ -39,9 +43,10 @@ def linimasa_publik(objek: Proses) -> list[dict]:
     aksi_publik = getattr(model, "AKSI_PUBLIK", {})
     hasil = []
     baris = RiwayatStatus.objects.filter(content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk)
-    for r in baris.only("aksi", "ke", "waktu", "catatan", "catatan_publik"):
-        label = "Permohonan diterima" if r.aksi == "buat" else (aksi_publik.get(r.aksi) or label_status(model, r.ke))
-        hasil.append({"waktu": r.waktu, "label": label, "alasan": r.catatan if r.catatan_publik else "", "ke": r.ke})
+    label = dict(model.status_field().choices)
+    for aksi, ke, waktu, catatan, publik in baris.values_list("aksi", "ke", "waktu", "catatan", "catatan_publik"):
+        teks = "Permohonan diterima" if aksi == "buat" else (aksi_publik.get(aksi) or label.get(ke, ke))
+        hasil.append({"waktu": waktu, "label": teks, "alasan": catatan if publik else "", "ke": ke})
     return hasil
 
 
@@ -66,10 +71,16 @@ def dokumen_publik_permohonan(objek: Proses) -> list:
     from apps.dokumen.jenis import semua_jenis
     from apps.dokumen.models import Dokumen
 
+    if not getattr(objek, "indeks_ada_dokumen", True):  # its index row says none was issued
+        return []
     milik_pemohon = [j.kode for j in semua_jenis() if j.untuk_pemohon]
-    return [
-        d
-        for d in Dokumen.untuk(objek).filter(aktif=True, ditandatangani_pada__isnull=False, jenis__in=milik_pemohon).order_by("pk")
-        if d.siap
-    ]
+    # Ready (Dokumen.siap) is checked in SQL, and only what the page and the download read is
+    # loaded: this runs on every status page view.
+    return list(
+        Dokumen.untuk(objek)
+        .filter(aktif=True, ditandatangani_pada__isnull=False, jenis__in=milik_pemohon, status=Dokumen.Status.SELESAI)
+        .exclude(berkas="")
+        .only("jenis", "judul", "nomor", "berkas", "status", "ditandatangani_pada")
+        .order_by("pk")
+    )
 

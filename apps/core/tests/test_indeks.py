@@ -248,6 +248,7 @@ def test_search_takes_the_same_queries_for_1_and_6_process_types(client, penggun
 
 
 def test_status_look_up_takes_two_queries_whatever_the_process(db, django_assert_num_queries):
+    # The index row (with whether a document was issued), then the record.
     objek = {model: buat(model, 1) for model in ENAM}
     for model, o in objek.items():
         if not model.DILACAK_PEMOHON:

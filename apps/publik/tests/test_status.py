@@ -186,3 +186,42 @@ def test_internal_processes_are_not_found_on_the_status_page(db):
     internal = ContohDokumen.objects.create()
     assert proses_dari_kode(contoh.kode_lacak) == contoh
     assert proses_dari_kode(internal.kode_lacak) is None
+
+
+def test_the_first_document_flags_the_index_row_and_only_a_flagged_row_looks_for_documents(
+        client, permohonan, django_assert_num_queries):
+    """IndeksProses.ada_dokumen: the status page skips the documents query for a request that
+    has none yet, and finds the document once one is issued."""
+    from apps.core.models import IndeksProses
+    from apps.publik.selectors import dokumen_publik_permohonan, proses_dari_kode
+
+    baris = IndeksProses.objects.get(kode_lacak=permohonan.kode_lacak)
+    assert not baris.ada_dokumen
+    objek = proses_dari_kode(permohonan.kode_lacak)
+    with django_assert_num_queries(0):
+        assert dokumen_publik_permohonan(objek) == []
+    dok = _dokumen_tte(permohonan)
+    baris.refresh_from_db()
+    assert baris.ada_dokumen
+    objek = proses_dari_kode(permohonan.kode_lacak)
+    with django_assert_num_queries(1):
+        assert dokumen_publik_permohonan(objek) == [dok]
+    assert reverse("publik:status-unduh", args=[permohonan.kode_lacak, dok.pk]) in buka(client, permohonan).content.decode()
+
+
+def test_the_rebuilt_index_and_the_migration_flag_rows_with_documents(permohonan):
+    import importlib
+
+    from django.db import connection
+
+    from apps.core.indeks import indeks_bangun
+    from apps.core.models import IndeksProses
+
+    _dokumen_tte(permohonan)
+    IndeksProses.objects.all().delete()
+    indeks_bangun(models=[PermohonanDenganVerifikasi])
+    assert IndeksProses.objects.get(kode_lacak=permohonan.kode_lacak).ada_dokumen
+    IndeksProses.objects.update(ada_dokumen=False)
+    with connection.cursor() as cur:
+        cur.execute(importlib.import_module("apps.core.migrations.0007_indeksproses_ada_dokumen").ISI)
+    assert IndeksProses.objects.get(kode_lacak=permohonan.kode_lacak).ada_dokumen
