@@ -111,7 +111,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # web process it must be shared (CACHE_URL=rediscache://...; compose does so). Sessions live in the
 # database and django-axes' failed logins in its tables; locks are database row and advisory locks.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-SESSION_ENGINE = env.str("SESSION_ENGINE", default="django.contrib.sessions.backends.db")
+# With a shared cache (Redis) sessions are read from it and written through to the database
+# (cached_db): a staff page then makes no session query. A per-process cache (locmem) would let
+# one process keep a session another has ended, so without Redis the database alone holds them.
+SESSION_ENGINE = env.str(
+    "SESSION_ENGINE",
+    default="django.contrib.sessions.backends.cached_db" if "redis" in CACHES["default"]["BACKEND"].lower()
+    else "django.contrib.sessions.backends.db",
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,7 +2,7 @@ from django.utils.functional import SimpleLazyObject
 
 from apps.core.peran import peran_pengguna
 
-from .menu import menu_pengguna
+from .menu import menu_pengguna, menu_publik
 from .roles import NAMA_PERAN
 
 
@@ -15,4 +15,7 @@ def peran(request):
 
 def menu(request):
     """The staff menu of templates/base.html, built only when a page renders it."""
-    return {"menu_saya": SimpleLazyObject(lambda: menu_pengguna(request.user))}
+    return {
+        "menu_saya": SimpleLazyObject(lambda: menu_pengguna(request.user)),
+        "menu_publik": SimpleLazyObject(menu_publik),
+    }

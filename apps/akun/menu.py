@@ -6,7 +6,7 @@ home page's shortcuts (templates/partials/tautan_peran.html)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.urls import NoReverseMatch, reverse
 
@@ -30,6 +30,15 @@ class Menu:
     lihat: list[Tautan] = field(default_factory=list)
     # The register search (penduduk:cari) when the user's roles may read the register.
     cari_url: str = ""
+
+    @cached_property
+    def html(self) -> str:
+        """The menu drawn once per set of roles (this object is cached per role set): it is the
+        same on every staff page."""
+        from django.template.loader import render_to_string
+        from django.utils.safestring import mark_safe
+
+        return mark_safe(render_to_string("partials/menu.html", {"m": self}))
 
 
 # (roles, label, URL name, Bootstrap icon): the intake forms each role starts a process with.
@@ -110,3 +119,28 @@ def _menu_peran(peran: frozenset[str], urlconf, awalan: str) -> Menu:
         lihat=_tautan(LIHAT, peran),
         cari_url=reverse("penduduk:cari") if peran & PERAN_CARI_REGISTER else "",
     )
+
+
+# The public navigation (templates/base.html for visitors and citizens): label, URL name, icon.
+PUBLIK = [
+    ("Beranda", "akun:beranda", "bi-house"),
+    ("Katalog layanan", "publik:layanan", "bi-journal-text"),
+    ("Cek status permohonan", "publik:status", "bi-card-checklist"),
+    ("Permohonan saya", "akun:warga-permohonan", "bi-person-lines-fill"),
+    ("Verifikasi dokumen", "verifikasi:cari", "bi-patch-check"),
+    ("Statistik", "pemanfaatan:statistik", "bi-bar-chart"),
+    ("Inovasi layanan", "pemanfaatan:inovasi-publik", "bi-lightbulb"),
+]
+
+
+def menu_publik() -> list[Tautan]:
+    from django.urls import get_script_prefix, get_urlconf
+
+    return _menu_publik(get_urlconf(), get_script_prefix())
+
+
+@lru_cache(maxsize=16)
+def _menu_publik(urlconf, awalan: str) -> list[Tautan]:
+    """Built once per process like the staff menu: the public pages (the status page above all)
+    are the busiest, and seven reverse() calls were a visible part of their cost."""
+    return [Tautan(label, reverse(nama, urlconf=urlconf), ikon) for label, nama, ikon in PUBLIK]
