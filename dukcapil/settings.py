@@ -129,7 +129,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes checks every login (portal and admin) before the password is compared.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the user's roles with the user (one query per page).
+    "apps.akun.backends.BackendPeran",
 ]
 LOGIN_URL = "akun:masuk"
 LOGIN_REDIRECT_URL = "akun:beranda"
