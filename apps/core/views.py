@@ -21,7 +21,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import format_html
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import ListView, TemplateView
@@ -98,25 +99,24 @@ def tampilan_baris(model, daftar) -> list:
     daftar = list(daftar)
     if not daftar:
         return daftar
-    pola = url_proses(model, "detail", _PENANDA_PK)
+    pola = str(escape(url_proses(model, "detail", _PENANDA_PK)))
     label = dict(model.status_field().flatchoices)
     sekarang = timezone.now()
+    label = {k: escape(v) for k, v in label.items()}
+    penanda = str(_PENANDA_PK)
     for o in daftar:
         terlambat = o.terlambat  # a process may define its own (keuangan's reports)
-        if o.tenggat:
-            tenggat = f"{o.tenggat:%d-%m-%Y}"
-            if terlambat:
-                tenggat = format_html('{} <span class="badge text-bg-warning">terlambat</span>', tenggat)
-        else:
-            tenggat = "–"
+        tenggat = f"{o.tenggat:%d-%m-%Y}" if o.tenggat else "–"
+        if terlambat:
+            tenggat += ' <span class="badge text-bg-warning">terlambat</span>'
+        # What comes from data (the URL, the tracking code, the state label) is escaped.
         o.tampil = SimpleNamespace(
             terlambat=terlambat,
-            kode=format_html('<td><a class="kode-lacak" href="{}">{}</a></td>',
-                             pola.replace(str(_PENANDA_PK), str(o.pk)), o.kode_lacak),
-            akhir=format_html(
-                '<td><span class="badge text-bg-info">{}</span></td><td title="{}">{}</td><td>{}</td>',
-                label.get(o.status, o.status), f"{timezone.localtime(o.status_sejak):%d-%m-%Y %H:%M}",
-                lama_singkat((sekarang - o.status_sejak).total_seconds()), tenggat,
+            kode=mark_safe(f'<td><a class="kode-lacak" href="{pola.replace(penanda, str(o.pk))}">{escape(o.kode_lacak)}</a></td>'),
+            akhir=mark_safe(
+                f'<td><span class="badge text-bg-info">{label.get(o.status) or escape(o.status)}</span></td>'
+                f'<td title="{timezone.localtime(o.status_sejak):%d-%m-%Y %H:%M}">'
+                f'{lama_singkat((sekarang - o.status_sejak).total_seconds())}</td><td>{tenggat}</td>'
             ),
         )
     return daftar
@@ -132,6 +132,10 @@ class AntrianView(ProsesMixin, ListView):
     filter_fields: tuple[str, ...] = ()  # model fields offered as filters (choices or FKs)
     relasi: tuple[str, ...] = ()  # select_related, so the page is a fixed number of queries
     urutan: tuple[str, ...] = ("tenggat", "dibuat_pada")
+    # The fields a process's own columns show (its template's ``kolom_isi``), when they are all
+    # named: the page then loads only these and the kernel's (code, state, dates), not whole
+    # records. Left empty, a process's ``ringkasan`` may read any field.
+    kolom_baris: tuple[str, ...] = ()
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -195,6 +199,12 @@ class AntrianView(ProsesMixin, ListView):
                     qs = qs.filter(**{nama: data[nama]})
         qs = self.saring_dasbor(qs)
         return qs.select_related(*self.relasi).order_by(*self.urutan, "pk")
+
+    def paginate_queryset(self, queryset, page_size):
+        if self.kolom_baris:
+            # versi: read by Proses.__init__ (optimistic locking).
+            queryset = queryset.only("kode_lacak", "status", "status_sejak", "tenggat", "versi", *self.kolom_baris)
+        return super().paginate_queryset(queryset, page_size)
 
     def saring_dasbor(self, qs):
         """The dashboard's filters a chart's bar carries here (service, filing period, overdue,

@@ -32,6 +32,7 @@ class PermohonanAntrianView(AntrianView):
     cari_nama = ("nama",)
     filter_fields = ("layanan",)
     relasi = ("layanan",)
+    kolom_baris = ("layanan__nama", "nama", "nik")  # pendaftaran/antrian.html
 
     def get_template_names(self):
         return ["pendaftaran/antrian.html"]
