@@ -257,7 +257,12 @@ class PermohonanTanpaVerifikasi(
     class Meta:
         verbose_name = "permohonan KTP-el"
         verbose_name_plural = "permohonan KTP-el (tanpa verifikasi)"
-        indexes = [models.Index(fields=["status", "tenggat"], name="p411_status_tenggat")]
+        indexes = [
+            models.Index(fields=["status", "tenggat"], name="p411_status_tenggat"),
+            # The queue's order (core.views.AntrianView.urutan): read in order, its first page
+            # stops after 25 rows of the queue's states instead of sorting all of them.
+            models.Index(fields=["tenggat", "dibuat_pada", "id"], name="p411_urut_antrean"),
+        ]
 
 
 class PermohonanDenganVerifikasi(
@@ -294,7 +299,12 @@ class PermohonanDenganVerifikasi(
     class Meta:
         verbose_name = "permohonan KK/KIA"
         verbose_name_plural = "permohonan KK dan KIA (dengan verifikasi)"
-        indexes = [models.Index(fields=["status", "tenggat"], name="p412_status_tenggat")]
+        indexes = [
+            models.Index(fields=["status", "tenggat"], name="p412_status_tenggat"),
+            # The queue's order (core.views.AntrianView.urutan): read in order, its first page
+            # stops after 25 rows of the queue's states instead of sorting all of them.
+            models.Index(fields=["tenggat", "dibuat_pada", "id"], name="p412_urut_antrean"),
+        ]
 
     @transition(field="status", source=S.LENGKAP, target=S.DIINPUT, permission=_SIAK,
                 custom={"label": "Input data SIAK", "form": f"{_F}.InputSiakForm",
@@ -352,6 +362,7 @@ class PermohonanIntegrasi(
         indexes = [
             models.Index(fields=["status", "tenggat"], name="p413_status_tenggat"),
             models.Index(fields=["instansi", "status"], name="p413_instansi_status"),
+            models.Index(fields=["tenggat", "dibuat_pada", "id"], name="p413_urut_antrean"),
         ]
 
     @classmethod
