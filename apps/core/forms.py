@@ -71,6 +71,17 @@ class PilihanCepat(forms.Select):
         return format_html('<option value="{}"{}>{}</option>', nilai, " selected" if nilai in terpilih else "", label)
 
 
+class IsianCepat(forms.TextInput):
+    """A text <input> written in Python, for the queue filter's search box: Django's template
+    widget renders two templates for it. Same markup as Django's."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        nilai = self.format_value(value)
+        isian = format_html(' value="{}"', nilai) if nilai is not None else ""
+        return format_html('<input type="{}" name="{}"{}{}>', self.input_type, name, isian,
+                           flatatt(self.build_attrs(self.attrs, attrs)))
+
+
 class AntrianFilterForm(forms.Form):
     q = forms.CharField(label="Cari", required=False, widget=forms.TextInput(attrs={"placeholder": "Kode lacak, NIK atau nama"}))
     status = forms.ChoiceField(label="Status", required=False)
@@ -83,6 +94,8 @@ class AntrianFilterForm(forms.Form):
         for f in self.fields.values():
             if type(f.widget) is forms.Select:
                 f.widget.__class__ = PilihanCepat
+            elif type(f.widget) is forms.TextInput:
+                f.widget.__class__ = IsianCepat
 
     def bekukan_pilihan(self):
         """Read the options of each model choice (a service filter) with one plain query, as the

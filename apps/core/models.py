@@ -8,6 +8,7 @@ declares ``status = FSMField(...)`` and its transitions with ``permission=peran(
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import uuid
 
@@ -19,6 +20,12 @@ from django.utils import timezone
 from django_fsm import ConcurrentTransition, ConcurrentTransitionMixin, FSMFieldMixin
 
 from .kode import buat_kode_lacak, buat_pin
+
+
+@functools.cache
+def _kolom_status(model) -> tuple:
+    """The FSM state fields of a process model (django-fsm-2's ``state_fields``)."""
+    return tuple(f for f in model._meta.fields if isinstance(f, FSMFieldMixin))
 
 
 class Proses(ConcurrentTransitionMixin, models.Model):
@@ -90,6 +97,12 @@ class Proses(ConcurrentTransitionMixin, models.Model):
             raise ConcurrentTransition("Versi berkas sudah berubah sejak dibaca.")
         return updated
 
+
+    @property
+    def state_fields(self):
+        # ConcurrentTransitionMixin's, looked up once per model instead of on every instance:
+        # a queue page builds 25 records.
+        return _kolom_status(type(self))
 
     # -- reading the state machine ------------------------------------------------------------
     @classmethod

@@ -39,14 +39,18 @@ def aksi_pulih(*, objek: Insiden, pengguna, form) -> RiwayatStatus:
     return log
 
 
-def insiden_banner() -> list[dict]:
-    """Open incidents that stop a service, for the front office's screens; cached and cleared on
-    every save of an incident (models.insiden), so pages pay one query only after a change."""
-    data = cache.get(KUNCI_BANNER)
-    if data is None:
-        data = [
+def insiden_banner() -> str:
+    """The banner of open incidents that stop a service, for the front office's screens ("" when
+    none), drawn and cached, and cleared on every save of an incident (models.insiden): pages pay
+    one cache read, and one query and a render only after a change."""
+    from django.template.loader import render_to_string
+
+    html = cache.get(KUNCI_BANNER)
+    if html is None:
+        insiden = [
             {"layanan": i.get_layanan_display(), "sejak": i.sejak, "kode": i.kode_lacak}
             for i in Insiden.objects.filter(mengganggu_layanan=True, status__in=Insiden.STATUS_TERBUKA).order_by("sejak")[:5]
         ]
-        cache.set(KUNCI_BANNER, data, timeout=300)
-    return data
+        html = render_to_string("piak/_banner_insiden.html", {"insiden": insiden}) if insiden else ""
+        cache.set(KUNCI_BANNER, html, timeout=300)
+    return html
