@@ -1,6 +1,7 @@
 """Forms of the kernel: the default action form and the queue filter."""
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -102,7 +103,8 @@ class AntrianFilterForm(forms.Form):
         page is drawn: Django's choice iterator reads them through a server-side cursor on
         PostgreSQL, three round trips for a dozen rows."""
         for f in self.fields.values():
-            if isinstance(f, forms.ModelChoiceField):
+            # (a view may have given the widget its options already: pendaftaran's services)
+            if isinstance(f, forms.ModelChoiceField) and isinstance(f.widget.choices, ModelChoiceIterator):
                 kosong = [("", f.empty_label)] if f.empty_label is not None else []
                 f.widget.choices = [*kosong, *((o.pk, f.label_from_instance(o)) for o in f.queryset.all())]
 

@@ -8,6 +8,8 @@ to name search fields, filters or related rows to fetch along.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from html import escape as escape_html  # Django's escape, without its lazy-string wrapper
 from types import SimpleNamespace
 
 from django.apps import apps as django_apps
@@ -21,7 +23,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.views.decorators.http import require_GET, require_http_methods
@@ -30,7 +31,7 @@ from django.views.generic import ListView, TemplateView
 from dukcapil.penyimpanan import respons_berkas
 
 from .forms import AntrianFilterForm
-from .models import AksesBerkas, Lampiran
+from .models import AksesBerkas, Lampiran, Proses
 from .peran import peran_pengguna
 from .peta import teks_kode
 from .selectors import objek_untuk_pengguna
@@ -91,34 +92,61 @@ def lama_singkat(detik: float) -> str:
     return "baru saja"
 
 
-def tampilan_baris(model, daftar) -> list:
+@dataclass(frozen=True)
+class Kolom:
+    """A column of a queue declared as data (``AntrianView.kolom``): its header, the field shown
+    (a path such as ``layanan__nama``) and the cell's CSS class."""
+
+    judul: str
+    jalur: str
+    kelas: str = ""
+
+    def sel(self, objek) -> str:
+        nilai = objek
+        for bagian in self.jalur.split("__"):
+            nilai = getattr(nilai, bagian, None)
+            if nilai is None:
+                break
+        kelas = f' class="{self.kelas}"' if self.kelas else ""
+        return f"<td{kelas}>{escape_html('' if nilai is None else str(nilai))}</td>"
+
+
+def tampilan_baris(model, daftar, kolom: tuple[Kolom, ...] = ()) -> list:
     """The rows of a queue page, each with ``tampil``: its fixed cells (tracking code with the
-    detail link; state, time in state, due date) drawn here once per page. Drawn by template tags
-    and filters per row, they were most of a queue page's time; the process's own columns stay
-    in its template (block ``kolom_isi``)."""
+    detail link; state, time in state, due date) drawn here once per page, and with ``kolom``
+    the whole row. Drawn by template tags, filters and a variable per cell, they were most of a
+    queue page's time; a process without ``kolom`` draws its own cells in its template (block
+    ``kolom_isi``)."""
     daftar = list(daftar)
     if not daftar:
         return daftar
-    pola = str(escape(url_proses(model, "detail", _PENANDA_PK)))
-    label = dict(model.status_field().flatchoices)
-    sekarang = timezone.now()
-    label = {k: escape(v) for k, v in label.items()}
+    pola = escape_html(url_proses(model, "detail", _PENANDA_PK))
     penanda = str(_PENANDA_PK)
+    label = {k: escape_html(str(v)) for k, v in model.status_field().flatchoices}
+    sekarang = timezone.now()
+    zona = timezone.get_current_timezone()
+    hari_ini = timezone.localdate()
+    # Proses.terlambat worked out here (a process may define its own: keuangan's reports).
+    terlambat_bawaan = getattr(model, "terlambat", None) is Proses.terlambat
     for o in daftar:
-        terlambat = o.terlambat  # a process may define its own (keuangan's reports)
+        if terlambat_bawaan:
+            terlambat = bool(o.tenggat and o.status not in model.STATUS_AKHIR and hari_ini > o.tenggat)
+        else:
+            terlambat = o.terlambat
         tenggat = f"{o.tenggat:%d-%m-%Y}" if o.tenggat else "–"
         if terlambat:
             tenggat += ' <span class="badge text-bg-warning">terlambat</span>'
-        # What comes from data (the URL, the tracking code, the state label) is escaped.
-        o.tampil = SimpleNamespace(
-            terlambat=terlambat,
-            kode=mark_safe(f'<td><a class="kode-lacak" href="{pola.replace(penanda, str(o.pk))}">{escape(o.kode_lacak)}</a></td>'),
-            akhir=mark_safe(
-                f'<td><span class="badge text-bg-info">{label.get(o.status) or escape(o.status)}</span></td>'
-                f'<td title="{timezone.localtime(o.status_sejak):%d-%m-%Y %H:%M}">'
-                f'{lama_singkat((sekarang - o.status_sejak).total_seconds())}</td><td>{tenggat}</td>'
-            ),
+        # What comes from data (the URL, the tracking code, the state label, the columns) is escaped.
+        kode = f'<td><a class="kode-lacak" href="{pola.replace(penanda, str(o.pk))}">{escape_html(o.kode_lacak)}</a></td>'
+        akhir = (
+            f'<td><span class="badge text-bg-info">{label.get(o.status) or escape_html(o.status)}</span></td>'
+            f'<td title="{o.status_sejak.astimezone(zona):%d-%m-%Y %H:%M}">'
+            f'{lama_singkat((sekarang - o.status_sejak).total_seconds())}</td><td>{tenggat}</td>'
         )
+        o.tampil = SimpleNamespace(terlambat=terlambat, kode=mark_safe(kode), akhir=mark_safe(akhir))
+        if kolom:
+            kelas = ' class="terlambat"' if terlambat else ""
+            o.tampil.baris = mark_safe(f"<tr{kelas}>{kode}{''.join(k.sel(o) for k in kolom)}{akhir}</tr>")
     return daftar
 
 
@@ -132,10 +160,10 @@ class AntrianView(ProsesMixin, ListView):
     filter_fields: tuple[str, ...] = ()  # model fields offered as filters (choices or FKs)
     relasi: tuple[str, ...] = ()  # select_related, so the page is a fixed number of queries
     urutan: tuple[str, ...] = ("tenggat", "dibuat_pada")
-    # The fields a process's own columns show (its template's ``kolom_isi``), when they are all
-    # named: the page then loads only these and the kernel's (code, state, dates), not whole
-    # records. Left empty, a process's ``ringkasan`` may read any field.
-    kolom_baris: tuple[str, ...] = ()
+    # A process's own columns as data: the page then loads only their fields and the kernel's
+    # (code, state, dates) and draws each row in one piece. Left empty, the template's blocks
+    # kolom_kepala / kolom_isi draw them (the default shows ``ringkasan``, which may read any field).
+    kolom: tuple[Kolom, ...] = ()
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated:
@@ -201,9 +229,9 @@ class AntrianView(ProsesMixin, ListView):
         return qs.select_related(*self.relasi).order_by(*self.urutan, "pk")
 
     def paginate_queryset(self, queryset, page_size):
-        if self.kolom_baris:
+        if self.kolom:
             # versi: read by Proses.__init__ (optimistic locking).
-            queryset = queryset.only("kode_lacak", "status", "status_sejak", "tenggat", "versi", *self.kolom_baris)
+            queryset = queryset.only("kode_lacak", "status", "status_sejak", "tenggat", "versi", *(k.jalur for k in self.kolom))
         return super().paginate_queryset(queryset, page_size)
 
     def saring_dasbor(self, qs):
@@ -252,7 +280,8 @@ class AntrianView(ProsesMixin, ListView):
         params.pop("page", None)
         ctx["query_tanpa_halaman"] = params.urlencode()
         ctx["url_detail"] = nama_url(self.model, "detail")
-        ctx["object_list"] = tampilan_baris(self.model, ctx["object_list"])
+        ctx["object_list"] = tampilan_baris(self.model, ctx["object_list"], self.kolom)
+        ctx["kolom"] = self.kolom
         if ctx.get("page_obj") is not None:
             ctx["page_obj"].object_list = ctx["object_list"]
         return ctx

@@ -14,3 +14,11 @@ class PendaftaranConfig(AppConfig):
         from .dokumen_p4 import daftarkan_dokumen_p4
 
         daftarkan_dokumen_p4()
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .models import Layanan
+        from .selectors import lupakan_pilihan_layanan
+
+        for sinyal in (post_save, post_delete):
+            sinyal.connect(lupakan_pilihan_layanan, sender=Layanan, dispatch_uid=f"layanan-pilihan-{sinyal}")

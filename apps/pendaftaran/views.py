@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from apps.core.asupan import Saluran
 from apps.core.peran import peran_pengguna, punya_peran
-from apps.core.views import AntrianView, DetailView
+from apps.core.views import AntrianView, DetailView, Kolom
 from apps.core.views_asupan import AsupanView
 from apps.penduduk.selectors import alamat_lengkap, konfirmasi_untuk, penduduk_dari_nik
 from apps.penduduk.validators import bersihkan_nomor
@@ -21,7 +21,7 @@ from apps.penduduk.validators import bersihkan_nomor
 from .forms import IdentitasForm, PendaftaranForm, PilihLayananForm
 from .models import Layanan, PermohonanIntegrasi, PermohonanTanpaVerifikasi
 from .models.layanan import instansi_pengguna
-from .selectors import alasan_kembali, daftar_periksa, layanan_loket, layanan_untuk_model
+from .selectors import alasan_kembali, daftar_periksa, layanan_loket, layanan_untuk_model, pilihan_layanan
 from .services import model_untuk_layanan, permohonan_ajukan
 
 
@@ -32,14 +32,16 @@ class PermohonanAntrianView(AntrianView):
     cari_nama = ("nama",)
     filter_fields = ("layanan",)
     relasi = ("layanan",)
-    kolom_baris = ("layanan__nama", "nama", "nik")  # pendaftaran/antrian.html
+    kolom = (Kolom("Layanan", "layanan__nama"), Kolom("Pemohon", "nama"), Kolom("NIK", "nik", "font-monospace small"))
 
     def get_template_names(self):
         return ["pendaftaran/antrian.html"]
 
     def filter_form(self):
         form = super().filter_form()
-        form.fields["layanan"].queryset = layanan_untuk_model(self.model)
+        f = form.fields["layanan"]
+        f.queryset = layanan_untuk_model(self.model)
+        f.widget.choices = [("", f.empty_label), *pilihan_layanan(self.model)]
         return form
 
     def get_context_data(self, **kwargs):
