@@ -125,3 +125,26 @@ def test_detail_shows_checklist_attachments_timeline_documents_and_actions(clien
     for bagian in ('id="persyaratan"', 'id="lampiran"', 'id="riwayat"', 'data-aksi="kembalikan"', "Persyaratan wajib belum lengkap"):
         assert bagian in html
     assert "Dokumen" in html
+
+
+def test_the_rows_drawn_in_the_view_escape_the_data_and_show_the_columns(client, pengguna):
+    """PermohonanAntrianView.kolom: the row is written in Python, so escaping is checked here."""
+    p = buat_permohonan(PermohonanTanpaVerifikasi, nama='SITI <b>"AMINAH"</b>', nik="3575014107900003")
+    client.force_login(pengguna("petugas_fo"))
+    html = client.get(ANTRIAN[PermohonanTanpaVerifikasi]).content.decode()
+    assert "<b>" not in html and "SITI &lt;b&gt;&quot;AMINAH&quot;&lt;/b&gt;" in html
+    detail = reverse("pendaftaran:permohonantanpaverifikasi-detail", args=[p.pk])
+    assert f'<a class="kode-lacak" href="{detail}">{p.kode_lacak}</a>' in html
+    assert f'<td>{p.layanan.nama}</td>' in html and '<td class="font-monospace small">3575014107900003</td>' in html
+    assert "<th>Layanan</th><th>Pemohon</th><th>NIK</th>" in html
+
+
+def test_a_renamed_service_shows_in_the_filter_at_once(client, pengguna):
+    p = buat_permohonan(PermohonanDenganVerifikasi)
+    client.force_login(pengguna("petugas_fo"))
+    url = ANTRIAN[PermohonanDenganVerifikasi]
+    assert f'<option value="{p.layanan_id}">{p.layanan.nama}</option>' in client.get(url).content.decode()
+    # The options are now kept in this process; saving the service drops them.
+    p.layanan.nama = "KK baru (nama diperbarui)"
+    p.layanan.save()
+    assert f'<option value="{p.layanan_id}">KK baru (nama diperbarui)</option>' in client.get(url).content.decode()
