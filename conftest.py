@@ -54,12 +54,21 @@ def _cepat(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "berkas"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    # Rate-limit counters live in the cache: each test starts and ends with an empty one.
+    # Rate-limit counters live in the cache: each test starts and ends with an empty one, and
+    # with empty per-process copies (a rolled-back test sends no signal to drop them).
     from django.core.cache import cache
 
-    cache.clear()
+    from apps.pendaftaran.selectors import lupakan_pilihan_layanan
+    from apps.piak.services.insiden import lupakan_banner_lokal
+
+    def kosongkan():
+        cache.clear()
+        lupakan_pilihan_layanan()
+        lupakan_banner_lokal()
+
+    kosongkan()
     yield
-    cache.clear()
+    kosongkan()
 
 
 def buat_pengguna(kode: str, username: str | None = None) -> User:

@@ -208,8 +208,16 @@ def _banner_kedaluwarsa(sender, instance, **kwargs) -> None:
 
     # Now (this process reads its own change) and after the commit (another request may have
     # cached the old list in between).
+    from apps.piak.services.insiden import lupakan_banner_lokal
+
     cache.delete("piak:insiden:banner")
-    transaction.on_commit(lambda: cache.delete("piak:insiden:banner"))
+    lupakan_banner_lokal()
+
+    def setelah_commit():
+        cache.delete("piak:insiden:banner")
+        lupakan_banner_lokal()
+
+    transaction.on_commit(setelah_commit)
 
 
 models.signals.post_save.connect(_banner_kedaluwarsa, sender=Insiden, dispatch_uid="piak_insiden_banner")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -39,12 +41,25 @@ def aksi_pulih(*, objek: Insiden, pengguna, form) -> RiwayatStatus:
     return log
 
 
+# The banner as this process last read it from the cache: (when, html).
+_BANNER_LOKAL: list = [0.0, None]
+BANNER_LOKAL_DETIK = 10
+
+
+def lupakan_banner_lokal() -> None:
+    _BANNER_LOKAL[:] = [0.0, None]
+
+
 def insiden_banner() -> str:
     """The banner of open incidents that stop a service, for the front office's screens ("" when
     none), drawn and cached, and cleared on every save of an incident (models.insiden): pages pay
-    one cache read, and one query and a render only after a change."""
+    one cache read, and one query and a render only after a change. Each process also keeps it
+    ten seconds, so that most pages read nothing at all; a change shows at once in the process
+    that made it, and within those seconds in the others."""
     from django.template.loader import render_to_string
 
+    if _BANNER_LOKAL[1] is not None and time.monotonic() - _BANNER_LOKAL[0] < BANNER_LOKAL_DETIK:
+        return _BANNER_LOKAL[1]
     html = cache.get(KUNCI_BANNER)
     if html is None:
         insiden = [
@@ -53,4 +68,5 @@ def insiden_banner() -> str:
         ]
         html = render_to_string("piak/_banner_insiden.html", {"insiden": insiden}) if insiden else ""
         cache.set(KUNCI_BANNER, html, timeout=300)
+    _BANNER_LOKAL[:] = [time.monotonic(), html]
     return html
