@@ -79,8 +79,16 @@ def _grup_berubah(sender, instance, **kwargs) -> None:
         lupakan_pengguna(*instance.user_set.values_list("pk", flat=True))
 
 
+def _masuk(sender, request, user, **kwargs) -> None:
+    """At log-in (after the last-login save, which dropped the copy), the copy is made: every
+    page then reads the user the same way, the first one included."""
+    cache.delete(KUNCI_PENGGUNA.format(user.pk))
+    BackendPeran().get_user(user.pk)
+
+
 def sambungkan_sinyal() -> None:
     from django.contrib.auth.models import Group
+    from django.contrib.auth.signals import user_logged_in
     from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
     User = get_user_model()
@@ -89,3 +97,4 @@ def sambungkan_sinyal() -> None:
     m2m_changed.connect(_peran_berubah, sender=User.groups.through, dispatch_uid="akun-peran-berubah")
     post_save.connect(_grup_berubah, sender=Group, dispatch_uid="akun-grup-simpan")
     pre_delete.connect(_grup_berubah, sender=Group, dispatch_uid="akun-grup-hapus")
+    user_logged_in.connect(_masuk, dispatch_uid="akun-masuk-simpan")
