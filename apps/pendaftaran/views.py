@@ -41,7 +41,8 @@ class PermohonanAntrianView(AntrianView):
         form = super().filter_form()
         f = form.fields["layanan"]
         f.queryset = layanan_untuk_model(self.model)
-        f.widget.choices = [("", f.empty_label), *pilihan_layanan(self.model)]
+        # Read when the select is drawn (an export builds this form but draws nothing).
+        f.widget.choices = lambda: [("", f.empty_label), *pilihan_layanan(self.model)]
         return form
 
     def get_context_data(self, **kwargs):
