@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 
 from apps.core.indeks import letak_kode_lacak
 from apps.core.models import Proses, RiwayatStatus
@@ -18,10 +21,21 @@ def proses_dari_kode(kode: str) -> Proses | None:
     model = letak and ContentType.objects.get_for_id(letak[0]).model_class()
     if model is None:
         return None
-    objek = next(iter(model._default_manager.filter(pk=letak[1])), None)
+    qs = model._default_manager.filter(pk=letak[1])
+    if _layanan_fk(model):  # the page names the service (P.4.1 requests): read with the record
+        qs = qs.select_related("layanan")
+    objek = next(iter(qs), None)
     if objek is not None:
         objek.indeks_ada_dokumen = letak[2]  # read by dokumen_publik_permohonan
     return objek
+
+
+@cache
+def _layanan_fk(model) -> bool:
+    try:
+        return model._meta.get_field("layanan").many_to_one
+    except FieldDoesNotExist:
+        return False
 
 
 def langkah_sekarang(objek: Proses) -> str:
