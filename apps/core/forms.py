@@ -1,7 +1,6 @@
 """Forms of the kernel: the default action form and the queue filter."""
 
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -97,16 +96,6 @@ class AntrianFilterForm(forms.Form):
                 f.widget.__class__ = PilihanCepat
             elif type(f.widget) is forms.TextInput:
                 f.widget.__class__ = IsianCepat
-
-    def bekukan_pilihan(self):
-        """Read the options of each model choice (a service filter) with one plain query, as the
-        page is drawn: Django's choice iterator reads them through a server-side cursor on
-        PostgreSQL, three round trips for a dozen rows."""
-        for f in self.fields.values():
-            # (a view may have given the widget its options already: pendaftaran's services)
-            if isinstance(f, forms.ModelChoiceField) and isinstance(f.widget.choices, ModelChoiceIterator):
-                kosong = [("", f.empty_label)] if f.empty_label is not None else []
-                f.widget.choices = [*kosong, *((o.pk, f.label_from_instance(o)) for o in f.queryset.all())]
 
 
 class SerahkanForm(AksiForm):

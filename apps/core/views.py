@@ -31,7 +31,7 @@ from django.views.generic import ListView, TemplateView
 from dukcapil.penyimpanan import respons_berkas
 
 from .forms import AntrianFilterForm
-from .models import AksesBerkas, Lampiran, Proses
+from .models import AksesBerkas, Lampiran
 from .peran import peran_pengguna
 from .peta import teks_kode
 from .selectors import objek_untuk_pengguna
@@ -125,14 +125,8 @@ def tampilan_baris(model, daftar, kolom: tuple[Kolom, ...] = ()) -> list:
     label = {k: escape_html(str(v)) for k, v in model.status_field().flatchoices}
     sekarang = timezone.now()
     zona = timezone.get_current_timezone()
-    hari_ini = timezone.localdate()
-    # Proses.terlambat worked out here (a process may define its own: keuangan's reports).
-    terlambat_bawaan = getattr(model, "terlambat", None) is Proses.terlambat
     for o in daftar:
-        if terlambat_bawaan:
-            terlambat = bool(o.tenggat and o.status not in model.STATUS_AKHIR and hari_ini > o.tenggat)
-        else:
-            terlambat = o.terlambat
+        terlambat = o.terlambat  # the model's rule (keuangan's reports have their own)
         tenggat = f"{o.tenggat:%d-%m-%Y}" if o.tenggat else "–"
         if terlambat:
             tenggat += ' <span class="badge text-bg-warning">terlambat</span>'
@@ -272,14 +266,12 @@ class AntrianView(ProsesMixin, ListView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["form"] = self.form
-        self.form.bekukan_pilihan()
         ctx["mode"] = self.mode
         ctx["saringan_dasbor"] = getattr(self, "saringan_dasbor", [])
         ctx["param_dasbor"] = getattr(self, "param_dasbor", [])
         params = self.request.GET.copy()
         params.pop("page", None)
         ctx["query_tanpa_halaman"] = params.urlencode()
-        ctx["url_detail"] = nama_url(self.model, "detail")
         ctx["object_list"] = tampilan_baris(self.model, ctx["object_list"], self.kolom)
         ctx["kolom"] = self.kolom
         if ctx.get("page_obj") is not None:

@@ -41,7 +41,8 @@ class PermohonanAntrianView(AntrianView):
         form = super().filter_form()
         f = form.fields["layanan"]
         f.queryset = layanan_untuk_model(self.model)
-        # Read when the select is drawn (an export builds this form but draws nothing).
+        # Read when the select is drawn (an export builds this form but draws nothing), instead of
+        # Django's iterator over the queryset (a server-side cursor on PostgreSQL per page).
         f.widget.choices = lambda: [("", f.empty_label), *pilihan_layanan(self.model)]
         return form
 

@@ -43,10 +43,6 @@ def langkah_sekarang(objek: Proses) -> str:
     return getattr(objek, "STATUS_PUBLIK", {}).get(objek.status) or objek.status_label
 
 
-def label_status(model, status: str) -> str:
-    return dict(model.status_field().choices).get(status, status)
-
-
 def linimasa_publik(objek: Proses) -> list[dict]:
     """The timeline as the citizen sees it: date, a public label, the reason of a return.
 
