@@ -58,13 +58,11 @@ def _cepat(settings, tmp_path):
     # with empty per-process copies (a rolled-back test sends no signal to drop them).
     from django.core.cache import cache
 
-    from apps.pendaftaran.selectors import lupakan_pilihan_layanan
-    from apps.piak.services.insiden import lupakan_banner_lokal
+    from apps.core.simpanan import SimpananProses
 
     def kosongkan():
         cache.clear()
-        lupakan_pilihan_layanan()
-        lupakan_banner_lokal()
+        SimpananProses.lupakan_semua()
 
     kosongkan()
     yield

@@ -18,7 +18,7 @@ class PendaftaranConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from .models import Layanan
-        from .selectors import lupakan_pilihan_layanan
+        from .selectors import PILIHAN_LAYANAN
 
         for sinyal in (post_save, post_delete):
-            sinyal.connect(lupakan_pilihan_layanan, sender=Layanan, dispatch_uid=f"layanan-pilihan-{sinyal}")
+            sinyal.connect(PILIHAN_LAYANAN.lupakan, sender=Layanan, weak=False, dispatch_uid=f"layanan-pilihan-{sinyal}")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+
+from apps.core.simpanan import SimpananProses
 
 from .models import Alur, Layanan, PermohonanDenganVerifikasi, PermohonanIntegrasi, PermohonanTanpaVerifikasi
 from .models.layanan import KODE_P41
@@ -28,23 +29,15 @@ def layanan_untuk_model(model) -> QuerySet[Layanan]:
     return Layanan.objects.none()
 
 
-# (time read, choices) per process model; emptied when a service is saved or deleted.
-_PILIHAN_LAYANAN: dict = {}
+# A minute per process model; emptied when a service is saved or deleted (apps.py).
+PILIHAN_LAYANAN = SimpananProses(60)
 
 
 def pilihan_layanan(model) -> list[tuple[int, str]]:
     """(pk, name) of the services of ``model``'s queue filter, kept a minute in each process: every
     queue page lists them and the catalogue changes rarely (a service saved or deleted empties it
     here; another web process sees the change within the minute)."""
-    simpan = _PILIHAN_LAYANAN.get(model)
-    if simpan is None or time.monotonic() - simpan[0] > 60:
-        simpan = (time.monotonic(), [(layanan.pk, str(layanan)) for layanan in layanan_untuk_model(model)])
-        _PILIHAN_LAYANAN[model] = simpan
-    return simpan[1]
-
-
-def lupakan_pilihan_layanan(**kwargs) -> None:
-    _PILIHAN_LAYANAN.clear()
+    return PILIHAN_LAYANAN.ambil(model, lambda: [(layanan.pk, str(layanan)) for layanan in layanan_untuk_model(model)])
 
 
 @dataclass

@@ -203,21 +203,14 @@ class Insiden(Proses):
 
 def _banner_kedaluwarsa(sender, instance, **kwargs) -> None:
     """Any change of an incident may change the front office's banner (apps.piak.services.insiden)."""
-    from django.core.cache import cache
     from django.db import transaction
+
+    from apps.piak.services.insiden import lupakan_banner
 
     # Now (this process reads its own change) and after the commit (another request may have
     # cached the old list in between).
-    from apps.piak.services.insiden import lupakan_banner_lokal
-
-    cache.delete("piak:insiden:banner")
-    lupakan_banner_lokal()
-
-    def setelah_commit():
-        cache.delete("piak:insiden:banner")
-        lupakan_banner_lokal()
-
-    transaction.on_commit(setelah_commit)
+    lupakan_banner()
+    transaction.on_commit(lupakan_banner)
 
 
 models.signals.post_save.connect(_banner_kedaluwarsa, sender=Insiden, dispatch_uid="piak_insiden_banner")

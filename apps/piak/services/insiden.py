@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 
 from apps.core.models import Lampiran, RiwayatStatus
+from apps.core.simpanan import SimpananProses
 from apps.core.workflow import catat_pembuatan, jalankan_form
 
 from ..models import Insiden
@@ -41,13 +40,14 @@ def aksi_pulih(*, objek: Insiden, pengguna, form) -> RiwayatStatus:
     return log
 
 
-# The banner as this process last read it from the cache: (when, html).
-_BANNER_LOKAL: list = [0.0, None]
-BANNER_LOKAL_DETIK = 10
+# The drawn banner as this process last read it from the cache.
+_BANNER_LOKAL = SimpananProses(10)
 
 
-def lupakan_banner_lokal() -> None:
-    _BANNER_LOKAL[:] = [0.0, None]
+def lupakan_banner() -> None:
+    """After any change of an incident (models.insiden): the shared copy and this process's."""
+    cache.delete(KUNCI_BANNER)
+    _BANNER_LOKAL.lupakan()
 
 
 def insiden_banner() -> str:
@@ -56,10 +56,12 @@ def insiden_banner() -> str:
     one cache read, and one query and a render only after a change. Each process also keeps it
     ten seconds, so that most pages read nothing at all; a change shows at once in the process
     that made it, and within those seconds in the others."""
+    return _BANNER_LOKAL.ambil("banner", _banner_bersama)
+
+
+def _banner_bersama() -> str:
     from django.template.loader import render_to_string
 
-    if _BANNER_LOKAL[1] is not None and time.monotonic() - _BANNER_LOKAL[0] < BANNER_LOKAL_DETIK:
-        return _BANNER_LOKAL[1]
     html = cache.get(KUNCI_BANNER)
     if html is None:
         insiden = [
@@ -68,5 +70,4 @@ def insiden_banner() -> str:
         ]
         html = render_to_string("piak/_banner_insiden.html", {"insiden": insiden}) if insiden else ""
         cache.set(KUNCI_BANNER, html, timeout=300)
-    _BANNER_LOKAL[:] = [time.monotonic(), html]
     return html
