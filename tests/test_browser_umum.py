@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from apps.umum.demo import pdf_contoh
 from apps.umum.models import KlasifikasiArsip, SuratMasuk
-from tests.conftest import masuk
+from tests.conftest import kirim_aksi, masuk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,11 +28,6 @@ def buka_antrian(page, judul: str) -> None:
 def jalankan(page, aksi: str, pilih: str = "[data-aksi={aksi}]") -> None:
     page.click(pilih.format(aksi=aksi))
     page.wait_for_selector("form button[name=kirim]")
-
-
-def kirim(page) -> None:
-    page.click("button[name=kirim]")
-    page.wait_for_selector("#status")
 
 
 def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, pengguna, tmp_path):
@@ -85,7 +80,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     halaman.fill("textarea[name=instruksi_lain]", "Ajak operator SIAK")
     halaman.fill("textarea[name=catatan]", "Mohon hadir tepat waktu")
     halaman.langkah("kadis-lembar-disposisi")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "Didisposisi" in halaman.inner_text("#status")
     assert "Ajak operator SIAK" in halaman.inner_text("#disposisi")
     halaman.langkah("kadis-didisposisi")
@@ -95,7 +90,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     buka_antrian(halaman, "Surat masuk")
     halaman.click(f"text={surat.kode_lacak}")
     jalankan(halaman, "teruskan")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "Diteruskan ke tata usaha" in halaman.inner_text("#status")
     halaman.langkah("sekretaris-diteruskan")
 
@@ -104,7 +99,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     buka_antrian(halaman, "Surat masuk")
     halaman.click(f"text={surat.kode_lacak}")
     jalankan(halaman, "serahkan_caraka")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "Diantar caraka" in halaman.inner_text("#status")
     halaman.langkah("tu-diserahkan-ke-caraka")
 
@@ -120,12 +115,12 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     halaman.fill("input[name=diterima_oleh]", "Ir. Sri Rahayu")
     halaman.set_input_files("input[name=lampiran]", str(foto))
     halaman.langkah("caraka-catat-penerimaan-kabid")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "Diterima" in halaman.inner_text("#status")
     halaman.goto(f"/umum/surat-masuk/{surat.pk}/")
     assert "Diantar caraka" in halaman.inner_text("#status")
     jalankan(halaman, "terima", f"tr[data-tujuan='{kasi_d.tujuan_label}'] [data-aksi-tujuan={{aksi}}]")
-    kirim(halaman)
+    kirim_aksi(halaman)
     halaman.goto(f"/umum/surat-masuk/{surat.pk}/")
     assert "Tersampaikan" in halaman.inner_text("#status")
     assert "tanda terima" in halaman.inner_text("#tujuan")
@@ -140,7 +135,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
         halaman.click(f"text={d.kode_lacak}")
         jalankan(halaman, "tindak_lanjuti")
         halaman.fill("textarea[name=catatan]", catatan)
-        kirim(halaman)
+        kirim_aksi(halaman)
         assert "Ditindaklanjuti" in halaman.inner_text("#status")
         assert catatan in halaman.inner_text("#tindak-lanjut")
         halaman.langkah(f"{kode}-ditindaklanjuti")
@@ -156,7 +151,7 @@ def test_incoming_letter_from_entry_to_two_targets_and_the_archive(halaman, peng
     halaman.fill("input[name=laci]", "2")
     halaman.fill("input[name=map]", "Undangan OPD 2026")
     halaman.langkah("tu-arsipkan")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "Diarsipkan" in halaman.inner_text("#status")
     assert "Lemari A · Laci 2 · Map Undangan OPD 2026" in halaman.inner_text("#lokasi-arsip")
     halaman.langkah("tu-diarsipkan")

@@ -19,19 +19,9 @@ from django.utils import timezone
 from apps.dokumen.models import Pejabat
 from apps.dokumen.tests.conftest import PASSPHRASE, _tte_lokal, direktori_kunci  # noqa: F401
 from apps.umum.models import KlasifikasiArsip, SuratKeluar, UsulanKepegawaian
-from tests.conftest import masuk
+from tests.conftest import buka_aksi, kirim_aksi, masuk
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def aksi(page, nama: str) -> None:
-    page.click(f"[data-aksi={nama}]")
-    page.wait_for_selector("form button[name=kirim]")
-
-
-def kirim(page) -> None:
-    page.click("button[name=kirim]")
-    page.wait_for_selector("#status")
 
 
 def test_outgoing_letter_from_order_to_delivery_with_one_revision(halaman, pengguna, tmp_path):
@@ -63,21 +53,21 @@ def test_outgoing_letter_from_order_to_delivery_with_one_revision(halaman, pengg
     # 2. The tata usaha drafts it.
     masuk(halaman, "tata_usaha")
     halaman.goto(url)
-    aksi(halaman, "susun")
+    buka_aksi(halaman, "susun")
     halaman.select_option("select[name=klasifikasi]", str(kode_arsip.pk))
     halaman.fill("textarea[name=isi]", "Dengan hormat, kami mengundang Saudara pada rapat pemutakhiran data.")
     halaman.langkah("tu-draf")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "Draf diajukan" in halaman.inner_text("#status")
 
     # 3. The kadis sends it back with a reason.
     masuk(halaman, "kadis")
     halaman.goto(url)
-    aksi(halaman, "kembalikan")
+    buka_aksi(halaman, "kembalikan")
     halaman.click("button[name=kirim]")  # no reason: refused, next to the field
     halaman.wait_for_selector(".invalid-feedback, .errorlist")
     halaman.fill("textarea[name=catatan]", "Cantumkan hari, tanggal, jam dan tempat rapat.")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "revisi" in halaman.inner_text("#status")
     halaman.langkah("kadis-kembalikan")
 
@@ -85,21 +75,21 @@ def test_outgoing_letter_from_order_to_delivery_with_one_revision(halaman, pengg
     masuk(halaman, "tata_usaha")
     halaman.goto(url)
     assert "Cantumkan hari, tanggal" in halaman.inner_text("body")
-    aksi(halaman, "susun")
+    buka_aksi(halaman, "susun")
     halaman.fill("textarea[name=isi]", "Dengan hormat, kami mengundang Saudara pada rapat pemutakhiran data, "
                                        "Kamis pukul 09.00 WIB di Ruang Rapat Dinas.\n\nDemikian, terima kasih.")
-    kirim(halaman)
+    kirim_aksi(halaman)
     masuk(halaman, "kadis")
     halaman.goto(url)
-    aksi(halaman, "setujui")
-    kirim(halaman)
+    buka_aksi(halaman, "setujui")
+    kirim_aksi(halaman)
     halaman.langkah("kadis-setujui")
 
     # 5. The tata usaha gives the agenda number (classification code + first number of the year).
     masuk(halaman, "tata_usaha")
     halaman.goto(url)
-    aksi(halaman, "beri_nomor")
-    kirim(halaman)
+    buka_aksi(halaman, "beri_nomor")
+    kirim_aksi(halaman)
     nomor = f"400.12.3/1/423.112/{timezone.localdate().year}"
     assert halaman.inner_text("#nomor-surat") == nomor
     halaman.langkah("tu-nomor")
@@ -107,35 +97,35 @@ def test_outgoing_letter_from_order_to_delivery_with_one_revision(halaman, pengg
     # 6. The kadis signs it by TTE.
     masuk(halaman, "kadis")
     halaman.goto(url)
-    aksi(halaman, "tandatangani")
+    buka_aksi(halaman, "tandatangani")
     halaman.fill("input[name=passphrase]", PASSPHRASE)
-    kirim(halaman)
+    kirim_aksi(halaman)
     halaman.wait_for_selector("#panel-dokumen .dokumen[data-jenis=surat_keluar][data-status=selesai]")
     halaman.langkah("kadis-tte")
 
     # 7. The tata usaha hands it to the caraka, who records the receipt with a photo.
     masuk(halaman, "tata_usaha")
     halaman.goto(url)
-    aksi(halaman, "serahkan_caraka")
-    kirim(halaman)
+    buka_aksi(halaman, "serahkan_caraka")
+    kirim_aksi(halaman)
     masuk(halaman, "caraka")
     halaman.goto(url)
-    aksi(halaman, "catat_terima")
+    buka_aksi(halaman, "catat_terima")
     halaman.fill("input[name=diterima_oleh]", "Sri, staf Kecamatan Bugul Kidul")
     halaman.set_input_files("input[name=lampiran]", str(foto))
     halaman.langkah("caraka-tanda-terima")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "Terkirim" in halaman.inner_text("#status")
     assert "Sri, staf Kecamatan" in halaman.inner_text("#pengiriman")
 
     # 8. The tata usaha files it; it is found in the archive among the outgoing letters.
     masuk(halaman, "tata_usaha")
     halaman.goto(url)
-    aksi(halaman, "arsipkan")
+    buka_aksi(halaman, "arsipkan")
     halaman.fill("input[name=lemari]", "B")
     halaman.fill("input[name=laci]", "1")
     halaman.fill("input[name=map]", "Surat keluar 2026")
-    kirim(halaman)
+    kirim_aksi(halaman)
     assert "retensi aktif" in halaman.inner_text("#arsip")
     halaman.goto("/umum/arsip/?jenis=keluar&kode=400.12")
     assert nomor in halaman.inner_text("#hasil-arsip")
@@ -176,7 +166,7 @@ def test_leave_request_with_the_balance_check(halaman, pengguna):
 
     masuk(halaman, "tata_usaha")
     halaman.goto(f"/umum/kepegawaian/{usulan.pk}/")
-    aksi(halaman, "ajukan_bkd")
-    kirim(halaman)
+    buka_aksi(halaman, "ajukan_bkd")
+    kirim_aksi(halaman)
     assert "BKD" in halaman.inner_text("#status")
     halaman.langkah("tu-ajukan-bkd")
