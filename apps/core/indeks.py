@@ -21,12 +21,13 @@ from functools import cache
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from .kode import normalkan_kode_lacak, varian_kode_lacak
+from .kueri import KueriTetap
 from .models import IndeksProses, Proses
 from .peran import peran_pengguna
 from .peta import teks_kode
@@ -247,23 +248,17 @@ def letak_kode_lacak(kode: str) -> tuple[int, int, bool] | None:
     kode = normalkan_kode_lacak(kode)
     if not kode:
         return None
-    # Written once as SQL: every view of the public status page runs it, and building it with
-    # the ORM cost several times the query itself (README, "Page figures").
-    with connection.cursor() as cur:
-        cur.execute(_sql_letak(), [kode])
-        baris = cur.fetchone()
-    return (baris[0], baris[1], bool(baris[2])) if baris else None
+    baris = _LETAK.baris(kode)
+    return (baris[0][0], baris[0][1], bool(baris[0][2])) if baris else None
 
 
-@cache
-def _sql_letak() -> str:
-    """The look-up's SQL, compiled by the ORM once per process (the code is its one parameter)."""
-    sql, params = (
-        IndeksProses.objects.filter(kode_lacak="~", dilacak_pemohon=True).order_by("pk")
-        .values_list("content_type_id", "object_id", "ada_dokumen")[:1].query.sql_with_params()
-    )
-    assert params == ("~",), params
-    return sql
+# Compiled once per process: every view of the public status page runs it, and building it with
+# the ORM cost several times the query itself (README, "Page figures").
+_LETAK = KueriTetap(
+    lambda kode: IndeksProses.objects.filter(kode_lacak=kode, dilacak_pemohon=True).order_by("pk")
+    .values_list("content_type_id", "object_id", "ada_dokumen")[:1],
+    penanda=("~",),
+)
 
 
 def cari_kode_lacak(kode: str) -> IndeksProses | None:

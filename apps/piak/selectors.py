@@ -9,6 +9,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, Q
 
+from apps.core.kueri import KueriTetap
+
 from .models import UNSUR_SKM, JawabanSkm, Pengaturan
 
 KINERJA = {"A": "Sangat baik", "B": "Baik", "C": "Kurang baik", "D": "Tidak baik"}
@@ -85,9 +87,14 @@ def undangan_skm(objek) -> str:
 
     if not boleh_survei(objek):
         return ""
-    if JawabanSkm.objects.filter(kunci=kunci_permohonan(objek)).exists():
+    if _SKM_DIJAWAB.baris(kunci_permohonan(objek)):
         return ""
     return url_survei(objek, absolut=False)
+
+
+# Compiled once per process: every status page of a finished request asks it.
+_SKM_DIJAWAB = KueriTetap(lambda kunci: JawabanSkm.objects.filter(kunci=kunci).order_by().values_list("pk")[:1],
+                          penanda=("~",))
 
 
 def waktu_penyelesaian_insiden(periode_awal: datetime.date, periode_akhir: datetime.date) -> dict:

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 
 from apps.core.indeks import letak_kode_lacak
+from apps.core.kueri import KueriTetap, kolom_model
 from apps.core.models import Proses, RiwayatStatus
 
 
@@ -15,27 +16,62 @@ def proses_dari_kode(kode: str) -> Proses | None:
     """The citizen's request with tracking code ``kode`` in any process model that citizens
     follow (P.4, P.5, ...: ``DILACAK_PEMOHON``), or None.
 
-    One look-up in the cross-process index, then the record itself: the same two queries however
-    many process types there are."""
+    One look-up in the cross-process index, then the record itself (with its service, which the
+    page names): the same two queries however many process types there are."""
     letak = letak_kode_lacak(kode)
     model = letak and ContentType.objects.get_for_id(letak[0]).model_class()
     if model is None:
         return None
-    qs = model._default_manager.filter(pk=letak[1])
-    if _layanan_fk(model):  # the page names the service (P.4.1 requests): read with the record
-        qs = qs.select_related("layanan")
-    objek = next(iter(qs), None)
+    objek = _rekaman(model, letak[1])
     if objek is not None:
         objek.indeks_ada_dokumen = letak[2]  # read by dokumen_publik_permohonan
     return objek
 
 
+def _rekaman(model, pk: int) -> Proses | None:
+    """The record as ``model.objects.select_related("layanan").get(pk=pk)`` would give it (None if
+    gone), through SQL compiled once per model."""
+    kueri, kolom, layanan, kolom_layanan = _kueri_rekaman(model)
+    baris = kueri.baris(pk)
+    if not baris:
+        return None
+    using = kueri.using
+    objek = model.from_db(using, kolom, baris[0][: len(kolom)])
+    if layanan is not None:
+        nilai = baris[0][len(kolom):]
+        objek._state.fields_cache[layanan.name] = (
+            None if nilai[0] is None else layanan.related_model.from_db(using, kolom_layanan, nilai)
+        )
+    return objek
+
+
 @cache
-def _layanan_fk(model) -> bool:
+def _kueri_rekaman(model):
+    kolom = kolom_model(model)
+    layanan = _layanan_fk(model)
+    kolom_layanan = kolom_model(layanan.related_model) if layanan else []
+    kueri = KueriTetap(
+        lambda pk: model._default_manager.filter(pk=pk).order_by()
+        .values_list(*kolom, *[f"{layanan.name}__{k}" for k in kolom_layanan]),
+        penanda=(_PENANDA_ID,),
+    )
+    return kueri, kolom, layanan, kolom_layanan
+
+
+# Placeholder ids of the compiled reads: positive and in range (an out-of-range id compiles to
+# "no rows" instead of a parameter).
+_PENANDA_ID = 1_999_999_991
+_PENANDA_ID_2 = 1_999_999_992
+
+
+@cache
+def _layanan_fk(model):
+    """The record's service (P.4.1 requests), which the page names, or None."""
     try:
-        return model._meta.get_field("layanan").many_to_one
+        field = model._meta.get_field("layanan")
     except FieldDoesNotExist:
-        return False
+        return None
+    return field if field.many_to_one else None
 
 
 def langkah_sekarang(objek: Proses) -> str:
@@ -52,12 +88,19 @@ def linimasa_publik(objek: Proses) -> list[dict]:
     model = type(objek)
     aksi_publik = getattr(model, "AKSI_PUBLIK", {})
     hasil = []
-    baris = RiwayatStatus.objects.filter(content_type=ContentType.objects.get_for_model(objek), object_id=objek.pk)
     label = dict(model.status_field().choices)
-    for aksi, ke, waktu, catatan, publik in baris.values_list("aksi", "ke", "waktu", "catatan", "catatan_publik"):
+    baris = _LINIMASA.baris(ContentType.objects.get_for_model(objek).pk, objek.pk)
+    for aksi, ke, waktu, catatan, publik in baris:
         teks = "Permohonan diterima" if aksi == "buat" else (aksi_publik.get(aksi) or label.get(ke, ke))
         hasil.append({"waktu": waktu, "label": teks, "alasan": catatan if publik else "", "ke": ke})
     return hasil
+
+
+_LINIMASA = KueriTetap(
+    lambda ct, pk: RiwayatStatus.objects.filter(content_type_id=ct, object_id=pk)
+    .values_list("aksi", "ke", "waktu", "catatan", "catatan_publik"),
+    penanda=(_PENANDA_ID, _PENANDA_ID_2),
+)
 
 
 def alasan_dikembalikan(linimasa: list[dict], objek: Proses) -> str:

@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from django.db import models
 
+from apps.core.simpanan import SimpananProses
+
 
 class Pengaturan(models.Model):
     """One row (pk=1). The complaint target times are the Dinas' own service standard; the IKM
@@ -34,5 +36,11 @@ class Pengaturan(models.Model):
 
     @classmethod
     def aktif(cls) -> Pengaturan:
-        obj = cls.objects.filter(pk=1).first()
-        return obj or cls(pk=1)
+        """The settings in force: read-only, kept a minute in each process (every complaint's
+        status page reads them); saving them here drops the copy (apps.py)."""
+        return PENGATURAN_AKTIF.ambil(cls, lambda: cls.objects.filter(pk=1).first() or cls(pk=1))
+
+
+# A minute per process; emptied when the settings are saved or deleted (apps.py). Another web
+# process sees a change within the minute.
+PENGATURAN_AKTIF = SimpananProses(60)

@@ -178,3 +178,16 @@ def test_lapor_ticket_is_required(client, pengguna):
 def test_other_roles_cannot_record(client, pengguna):
     client.force_login(pengguna("kasi"))
     assert client.get(reverse("piak:pengaduan-baru")).status_code == 403
+
+
+def test_saved_settings_take_effect_at_once_in_this_process(client, pengguna):
+    """Pengaturan.aktif() is a per-process copy; saving the settings drops it here."""
+    from apps.piak.models import Pengaturan
+
+    objek = pengaduan_ke("selesai", pengguna)
+    assert Pengaturan.aktif().buka_ulang_hari == 14 and objek.boleh_buka_ulang()
+    Pengaturan.objects.create(pk=1, buka_ulang_hari=0)
+    assert Pengaturan.aktif().buka_ulang_hari == 0 and not objek.boleh_buka_ulang()
+    assert b"form-buka-ulang" not in _buka_status(client, objek).content
+    Pengaturan.objects.get(pk=1).delete()
+    assert Pengaturan.aktif().buka_ulang_hari == 14 and objek.boleh_buka_ulang()

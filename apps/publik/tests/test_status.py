@@ -225,3 +225,37 @@ def test_the_rebuilt_index_and_the_migration_flag_rows_with_documents(permohonan
     with connection.cursor() as cur:
         cur.execute(importlib.import_module("apps.core.migrations.0007_indeksproses_ada_dokumen").ISI)
     assert IndeksProses.objects.get(kode_lacak=permohonan.kode_lacak).ada_dokumen
+
+
+def test_the_record_is_read_as_the_orm_reads_it_with_its_service(permohonan, django_assert_num_queries):
+    """proses_dari_kode reads the record and its service through SQL compiled once: the same
+    instance the ORM gives, the service already loaded, and None once the record is gone."""
+    from apps.publik.selectors import proses_dari_kode
+    from tests.kernel_app.models import Contoh
+
+    objek = proses_dari_kode(permohonan.kode_lacak)
+    orm = PermohonanDenganVerifikasi.objects.select_related("layanan").get(pk=permohonan.pk)
+    assert type(objek) is PermohonanDenganVerifikasi and not objek._state.adding
+    for f in PermohonanDenganVerifikasi._meta.concrete_fields:
+        assert getattr(objek, f.attname) == getattr(orm, f.attname), f.name
+    with django_assert_num_queries(0):
+        assert objek.layanan == orm.layanan and objek.layanan.nama == orm.layanan.nama
+    contoh = Contoh.objects.create(nama="Tanpa layanan")  # a process without a service
+    assert proses_dari_kode(contoh.kode_lacak) == contoh
+    Contoh.objects.filter(pk=contoh.pk).delete()
+    assert proses_dari_kode(contoh.kode_lacak) is None
+
+
+def test_a_finished_request_and_a_complaint_read_no_more_than_four_queries(client, pengguna, django_assert_max_num_queries):
+    """Status page of a finished request (with the survey check) and of an answered complaint
+    (whose settings are read from the process copy, not once per use)."""
+    from apps.piak.tests.factories import pengaduan_ke
+
+    aduan = pengaduan_ke("selesai", pengguna)
+    buka(client, aduan)
+    url = reverse("publik:status-detail", args=[aduan.kode_lacak])
+    client.get(url)
+    with django_assert_max_num_queries(4):
+        r = client.get(url)
+    html = r.content.decode()
+    assert r.status_code == 200 and "form-buka-ulang" in html and "undangan-skm" in html
