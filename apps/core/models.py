@@ -212,7 +212,17 @@ class IndeksProses(models.Model):
     class Meta:
         ordering = ["-dibuat_pada", "pk"]
         constraints = [models.UniqueConstraint(fields=["content_type", "object_id"], name="indeks_satu_per_objek")]
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["selesai", "tenggat"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["selesai", "tenggat"]),
+            # The menu's queue counts and the dashboard's backlog count the open rows on every
+            # view: these two cover those queries (PostgreSQL reads the index alone), about ten
+            # times less I/O than the rows at 242,000 open requests (README, "Page figures").
+            models.Index(fields=["content_type"], include=["id", "peran_antrian", "peran_baca", "selesai", "tenggat"],
+                         condition=models.Q(di_antrean=True), name="indeks_hitung_antrean"),
+            models.Index(fields=["kode_proses", "layanan", "status", "status_label", "peran_antrian"],
+                         include=["id", "tenggat"], condition=models.Q(selesai=False), name="indeks_tunggakan"),
+        ]
         verbose_name = "indeks permohonan"
         verbose_name_plural = "indeks permohonan"
 
