@@ -7,8 +7,9 @@ DEBUG off, the portal's middleware) on 127.0.0.1 and ``--klien`` client processe
 ``--detik`` seconds each page:
 
 - ``polos``: a 20-item template page (the yardstick, ``_bench_urls.polos``);
-- ``status``: the public status page of a request opened with its code and PIN (signed cookie);
-  ``status-cari``: the code + PIN form itself (POST, answered by a redirect);
+- ``status``: the public status page of the newest request, opened with its code and PIN (signed
+  cookie); ``status-selesai``: the same for the newest finished request; ``status-cari``: the
+  code + PIN form itself (POST, answered by a redirect);
 - ``antrean``: a front-office queue (``--antrean``, default the KTP-el requests) as petugas_fo;
 - ``beranda``: the staff home page with its queue counts, as petugas_fo;
 - ``detail``: a request's detail page, as petugas_fo;
@@ -46,7 +47,7 @@ from django.urls import NoReverseMatch, reverse
 
 from apps.core.models import IndeksProses
 
-HALAMAN = ["status", "status-cari", "antrean", "beranda", "detail", "dasbor"]
+HALAMAN = ["status", "status-selesai", "status-cari", "antrean", "beranda", "detail", "dasbor"]
 RASIO = ["status", "antrean", "beranda", "detail", "dasbor"]
 
 
@@ -173,8 +174,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"ratio {nama}: {akhir[nama]['rps'] / akhir['polos']['rps']:.2f}")
             else:
                 self.stdout.write(f"ratio {nama}: -")
-        if "status-cari" in akhir:
-            self.stdout.write(f"ratio status-cari: {akhir['status-cari']['rps'] / akhir['polos']['rps']:.2f}")
+        for nama in ("status-selesai", "status-cari"):
+            if nama in akhir and akhir["polos"]["rps"]:
+                self.stdout.write(f"ratio {nama}: {akhir[nama]['rps'] / akhir['polos']['rps']:.2f}")
         if len(ukuran) > 1:
             kecil, besar = hasil[ukuran[0]], hasil[ukuran[-1]]
             for nama in HALAMAN:
@@ -203,15 +205,22 @@ class Command(BaseCommand):
         objek = self.model_antrean.objects.order_by("-pk").first()
         if objek is not None:
             halaman["detail"] = Permintaan("GET", url_proses(self.model_antrean, "detail", objek.pk), sesi_fo)
-        # The status page of the newest request a citizen can look up.
-        baris = IndeksProses.objects.filter(dilacak_pemohon=True).order_by("-pk").first()
-        if baris is not None:
+        # The status page of the newest request a citizen can look up, and of the newest finished
+        # one (its page also checks the satisfaction survey and offers its link).
+        dilacak = IndeksProses.objects.filter(dilacak_pemohon=True).order_by("-pk")
+        for nama, baris in (("status", dilacak.first()), ("status-selesai", dilacak.filter(selesai=True).first())):
+            if baris is None:
+                continue
             objek = baris.model.objects.get(pk=baris.object_id)
             warga = Client()
             r = warga.post(reverse("publik:status"), {"kode": objek.kode_lacak, "pin": objek.pin})
             if r.status_code == 302:
                 kuki = {k: m.value for k, m in warga.cookies.items()}
-                halaman["status"] = Permintaan("GET", reverse("publik:status-detail", args=[objek.kode_lacak]), kuki)
+                halaman[nama] = Permintaan("GET", reverse("publik:status-detail", args=[objek.kode_lacak]), kuki)
+                self.stdout.write(f"  {nama}: {baris.kode_proses} {type(objek).__name__}, status {objek.status}")
+        baris = dilacak.first()
+        if baris is not None:
+            objek = baris.model.objects.get(pk=baris.object_id)
             # The form itself, with a CSRF cookie and token taken from the served page.
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             conn.request("GET", reverse("publik:status"), headers={"Host": "127.0.0.1"})
