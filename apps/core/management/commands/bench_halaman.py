@@ -7,9 +7,9 @@ DEBUG off, the portal's middleware) on 127.0.0.1 and ``--klien`` client processe
 ``--detik`` seconds each page:
 
 - ``polos``: a 20-item template page (the yardstick, ``_bench_urls.polos``);
-- ``status``: the public status page of the newest request, opened with its code and PIN (signed
-  cookie); ``status-selesai``: the same for the newest finished request; ``status-cari``: the
-  code + PIN form itself (POST, answered by a redirect);
+- ``status``: the public status page of the newest open request of the ``--antrean`` process,
+  opened with its code and PIN (signed cookie); ``status-selesai``: the same for its newest
+  finished request; ``status-cari``: the code + PIN form itself (POST, answered by a redirect);
 - ``antrean``: a front-office queue (``--antrean``, default the KTP-el requests) as petugas_fo;
 - ``beranda``: the staff home page with its queue counts, as petugas_fo;
 - ``detail``: a request's detail page, as petugas_fo;
@@ -38,6 +38,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
@@ -205,10 +206,15 @@ class Command(BaseCommand):
         objek = self.model_antrean.objects.order_by("-pk").first()
         if objek is not None:
             halaman["detail"] = Permintaan("GET", url_proses(self.model_antrean, "detail", objek.pk), sesi_fo)
-        # The status page of the newest request a citizen can look up, and of the newest finished
-        # one (its page also checks the satisfaction survey and offers its link).
+        # The status page of the newest open request of the measured queue's process, and of its
+        # newest finished one (whose page also checks the satisfaction survey): the same kind of
+        # request at every size, so that the sizes compare rows, not kinds of page.
         dilacak = IndeksProses.objects.filter(dilacak_pemohon=True).order_by("-pk")
-        for nama, baris in (("status", dilacak.first()), ("status-selesai", dilacak.filter(selesai=True).first())):
+        sejenis = dilacak.filter(content_type=ContentType.objects.get_for_model(self.model_antrean))
+        if not sejenis.exists():
+            sejenis = dilacak
+        for nama, baris in (("status", sejenis.filter(selesai=False).first()),
+                            ("status-selesai", self._selesai_dengan_survei(sejenis))):
             if baris is None:
                 continue
             objek = baris.model.objects.get(pk=baris.object_id)
@@ -218,7 +224,7 @@ class Command(BaseCommand):
                 kuki = {k: m.value for k, m in warga.cookies.items()}
                 halaman[nama] = Permintaan("GET", reverse("publik:status-detail", args=[objek.kode_lacak]), kuki)
                 self.stdout.write(f"  {nama}: {baris.kode_proses} {type(objek).__name__}, status {objek.status}")
-        baris = dilacak.first()
+        baris = sejenis.filter(selesai=False).first() or dilacak.first()
         if baris is not None:
             objek = baris.model.objects.get(pk=baris.object_id)
             # The form itself, with a CSRF cookie and token taken from the served page.
@@ -247,6 +253,20 @@ class Command(BaseCommand):
                 "GET", url_dasbor, {settings.SESSION_COOKIE_NAME: kadis.cookies[settings.SESSION_COOKIE_NAME].value}
             )
         return halaman
+
+    @staticmethod
+    def _selesai_dengan_survei(baris_indeks):
+        """The newest finished request whose page offers the survey (delivered, not rejected or
+        cancelled), else the newest finished one."""
+        selesai = list(baris_indeks.filter(selesai=True)[:50])
+        try:
+            from apps.piak.services.skm import boleh_survei
+        except ImportError:
+            return selesai[0] if selesai else None
+        for baris in selesai:
+            if boleh_survei(baris.model.objects.get(pk=baris.object_id)):
+                return baris
+        return selesai[0] if selesai else None
 
     def _kueri(self, halaman: dict[str, Permintaan]) -> dict[str, int]:
         """SQL queries of each page, in this process with the test client (second request: warm)."""
