@@ -101,7 +101,9 @@ class PendaftaranBaruView(AsupanView):
         self.pilih = PilihLayananForm(request.GET or None, layanan_qs=pilihan)
         self.layanan = self.pilih.cleaned_data["layanan"] if self.pilih.is_bound and self.pilih.is_valid() else None
         if request.method == "POST":
-            self.layanan = Layanan.objects.filter(pk=request.POST.get("layanan"), pk__in=pilihan.values("pk")).first()
+            pk = request.POST.get("layanan", "")
+            self.layanan = (Layanan.objects.filter(pk=pk, pk__in=pilihan.values("pk")).first()
+                            if pk.isdigit() else None)
             if self.layanan is None:
                 messages.error(request, "Pilih layanan yang dimohon.")
                 return redirect(request.path)

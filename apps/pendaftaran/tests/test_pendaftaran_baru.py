@@ -119,3 +119,20 @@ def test_nik_lookup_is_for_counter_staff_only(client, pengguna):
     assert client.post(reverse("pendaftaran:cari-nik"), {"nik": "3575014107900003"}).status_code == 403
     client.logout()
     assert client.post(reverse("pendaftaran:cari-nik"), {"nik": "3575014107900003"}).status_code == 302
+
+
+def test_a_service_id_past_a_thousand_is_posted_whole_and_a_malformed_one_is_refused(client, pengguna):
+    """USE_THOUSAND_SEPARATOR: an id drawn in a template must not read "12.345" (the intake's
+    hidden service field once did, and the post then failed)."""
+    from apps.pendaftaran.models import Layanan
+
+    client.force_login(pengguna("petugas_fo"))
+    lay = layanan("kk", "hilang")
+    Layanan.objects.filter(pk=lay.pk).update(kode="kk-hilang-lama", alasan="lama")  # frees the unique keys
+    lay.pk = 12345  # the same service under a five-digit id
+    lay.save(force_insert=True)
+    html = client.get(URL, {"layanan": 12345}).content.decode()
+    assert 'name="layanan" value="12345"' in html
+    r = client.post(URL, isian(lay, layanan="12.345"))
+    assert r.status_code == 302 and r["Location"] == URL
+    assert not PermohonanDenganVerifikasi.objects.exists()
