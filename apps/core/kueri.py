@@ -11,13 +11,18 @@ from collections.abc import Callable, Sequence
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model, QuerySet
 
+# Placeholder ids: positive and in range (an out-of-range id, -1 for a positive field, compiles to
+# "no rows" instead of a parameter).
+PENANDA_ID = (1_999_999_991, 1_999_999_992)
+
 
 class KueriTetap:
     """``KueriTetap(lambda kode: Model.objects.filter(kode=kode).values_list(...), penanda=("~",))``;
     ``.baris(kode)`` gives the rows as ``values_list`` would (the fields' converters applied).
 
     Each placeholder must reach the SQL exactly once as a parameter; any other parameter of the
-    queryset stays as compiled. The placeholders must be values the fields accept (an id: -1)."""
+    queryset stays as compiled. The placeholders must be values the fields accept: for ids, the
+    ``PENANDA_ID`` below."""
 
     def __init__(self, buat: Callable[..., QuerySet], penanda: Sequence, using: str = DEFAULT_DB_ALIAS):
         self.buat = buat

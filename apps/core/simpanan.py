@@ -28,6 +28,14 @@ class SimpananProses:
         """Drop every copy (usable as a signal receiver)."""
         self._isi.clear()
 
+    def lupakan_saat_berubah(self, model) -> None:
+        """Drop every copy whenever a ``model`` row is saved or deleted in this process."""
+        from django.db.models.signals import post_delete, post_save
+
+        for sinyal in (post_save, post_delete):
+            sinyal.connect(self.lupakan, sender=model, weak=False,
+                           dispatch_uid=f"simpanan-{id(self)}-{model._meta.label}-{id(sinyal)}")
+
     @classmethod
     def lupakan_semua(cls) -> None:
         for simpanan in cls._semua:

@@ -15,10 +15,7 @@ class PendaftaranConfig(AppConfig):
 
         daftarkan_dokumen_p4()
 
-        from django.db.models.signals import post_delete, post_save
-
         from .models import Layanan
         from .selectors import PILIHAN_LAYANAN
 
-        for sinyal in (post_save, post_delete):
-            sinyal.connect(PILIHAN_LAYANAN.lupakan, sender=Layanan, weak=False, dispatch_uid=f"layanan-pilihan-{sinyal}")
+        PILIHAN_LAYANAN.lupakan_saat_berubah(Layanan)

@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 
 from apps.core.indeks import letak_kode_lacak
-from apps.core.kueri import KueriTetap, kolom_model
+from apps.core.kueri import PENANDA_ID, KueriTetap, kolom_model
 from apps.core.models import Proses, RiwayatStatus
 
 
@@ -53,15 +53,9 @@ def _kueri_rekaman(model):
     kueri = KueriTetap(
         lambda pk: model._default_manager.filter(pk=pk).order_by()
         .values_list(*kolom, *[f"{layanan.name}__{k}" for k in kolom_layanan]),
-        penanda=(_PENANDA_ID,),
+        penanda=PENANDA_ID[:1],
     )
     return kueri, kolom, layanan, kolom_layanan
-
-
-# Placeholder ids of the compiled reads: positive and in range (an out-of-range id compiles to
-# "no rows" instead of a parameter).
-_PENANDA_ID = 1_999_999_991
-_PENANDA_ID_2 = 1_999_999_992
 
 
 @cache
@@ -99,7 +93,7 @@ def linimasa_publik(objek: Proses) -> list[dict]:
 _LINIMASA = KueriTetap(
     lambda ct, pk: RiwayatStatus.objects.filter(content_type_id=ct, object_id=pk)
     .values_list("aksi", "ke", "waktu", "catatan", "catatan_publik"),
-    penanda=(_PENANDA_ID, _PENANDA_ID_2),
+    penanda=PENANDA_ID,
 )
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from apps.core.kueri import KueriTetap, kolom_model
+from apps.core.kueri import PENANDA_ID, KueriTetap, kolom_model
 from apps.core.models import RiwayatStatus
 from tests.kernel_app.models import Contoh
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 _RIWAYAT = KueriTetap(
     lambda ct, pk: RiwayatStatus.objects.filter(content_type_id=ct, object_id=pk).values_list("aksi", "ke", "waktu"),
-    penanda=(1_999_999_981, 1_999_999_982),
+    penanda=PENANDA_ID,
 )
 
 

@@ -213,8 +213,8 @@ class Command(BaseCommand):
         sejenis = dilacak.filter(content_type=ContentType.objects.get_for_model(self.model_antrean))
         if not sejenis.exists():
             sejenis = dilacak
-        for nama, baris in (("status", sejenis.filter(selesai=False).first()),
-                            ("status-selesai", self._selesai_dengan_survei(sejenis))):
+        terbuka = sejenis.filter(selesai=False).first()
+        for nama, baris in (("status", terbuka), ("status-selesai", self._selesai_dengan_survei(sejenis))):
             if baris is None:
                 continue
             objek = baris.model.objects.get(pk=baris.object_id)
@@ -224,7 +224,7 @@ class Command(BaseCommand):
                 kuki = {k: m.value for k, m in warga.cookies.items()}
                 halaman[nama] = Permintaan("GET", reverse("publik:status-detail", args=[objek.kode_lacak]), kuki)
                 self.stdout.write(f"  {nama}: {baris.kode_proses} {type(objek).__name__}, status {objek.status}")
-        baris = sejenis.filter(selesai=False).first() or dilacak.first()
+        baris = terbuka or dilacak.first()
         if baris is not None:
             objek = baris.model.objects.get(pk=baris.object_id)
             # The form itself, with a CSRF cookie and token taken from the served page.
